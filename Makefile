@@ -1,0 +1,54 @@
+# The two commands: `make run` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
+
+.PHONY: run test setup system-packages messages makemessages lint lock
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+setup: system-packages $(VENV)/.installed messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+
+# Debian's Chromium and fonts for the browser tests and screenshots, gettext for the catalogues.
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		apt-get install -y -qq $$missing >/dev/null || { apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; }; \
+	fi
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock
+	touch $@
+
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
+
+# Refresh the catalogues after changing strings; then translate what is new in every language.
+makemessages: $(VENV)/.installed
+	$(MANAGE) makemessages --all --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=var --ignore=tests -v 0
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Re-pin the lock from pyproject.toml's ranges in a clean environment.
+lock:
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install -q --upgrade pip && var/lock-venv/bin/pip install -q ".[dev]"
+	var/lock-venv/bin/pip freeze --exclude alliance-portal > requirements.lock
+	rm -rf var/lock-venv

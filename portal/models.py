@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import HOME_PAGE_BLOCKS, STANDARD_PAGE_BLOCKS
+
+
+class HomePage(Page):
+    """The root of the public site, arranged by the communications team."""
+
+    intro = models.CharField(
+        _("introduction"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences under the title, also used as the page description."),
+    )
+    body = StreamField(HOME_PAGE_BLOCKS, verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """About the coalition, the service standards and other pages of plain content."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = StreamField(STANDARD_PAGE_BLOCKS, verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What every page shows in its header and footer."""
+
+    tagline = models.CharField(_("tagline"), max_length=160, blank=True, help_text=_("Shown under the site name."))
+    footer_text = models.TextField(_("footer text"), blank=True, help_text=_("A short paragraph about the coalition."))
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    panels = [FieldPanel("tagline"), FieldPanel("footer_text"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("site settings")

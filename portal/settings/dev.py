@@ -1,0 +1,8 @@
+"""Local development: safe defaults, so `make run` needs no configuration."""
+
+from .base import *  # noqa: F403
+from .base import env, env_list
+
+DEBUG = True
+SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
