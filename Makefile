@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
 
-.PHONY: run test setup system-packages messages makemessages lint lock
+.PHONY: run test setup system-packages messages makemessages lint lock bench
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -52,3 +52,6 @@ lock:
 	var/lock-venv/bin/pip install -q --upgrade pip && var/lock-venv/bin/pip install -q ".[dev]"
 	var/lock-venv/bin/pip freeze --exclude alliance-portal > requirements.lock
 	rm -rf var/lock-venv
+
+bench: setup
+	$(BIN)/python bench/pages.py

@@ -38,7 +38,9 @@ def test_sign_up_verify_email_and_become_a_contributor(client, demo_site):
 
 
 def test_an_unverified_account_cannot_sign_in(client, demo_site):
-    client.post("/en/accounts/signup/", {"email": "new@city.test", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    client.post(
+        "/en/accounts/signup/", {"email": "new@city.test", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    )
     client.logout()
 
     response = client.post("/en/accounts/login/", {"login": "new@city.test", "password": NEW_PASSWORD})

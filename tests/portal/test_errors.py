@@ -65,9 +65,9 @@ def test_healthz_reports_a_failing_database(client, db, monkeypatch):
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(connection, "cursor", broken_cursor)
-
-    response = client.get("/healthz")
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "cursor", broken_cursor)
+        response = client.get("/healthz")
 
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
