@@ -75,3 +75,13 @@ def test_menu_lists_pages_in_the_visitors_language(client, demo_site):
 
     nav = html[html.index('class="site-nav"') :]
     assert f'<a href="/es/acerca-de/">{escape(ABOUT["es"][0])}</a>' in nav
+
+
+def test_an_empty_stream_falls_back_to_the_english_blocks(client, home_page):
+    home_page.body_sw = []
+    home_page.save_revision().publish()
+
+    html = client.get("/sw/").content.decode()
+
+    assert escape(HOME["en"]["hero"]) in html
+    assert '<html lang="sw" dir="ltr">' in html
