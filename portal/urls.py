@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,6 +18,7 @@ urlpatterns = [
 # verification and reset emails open in the language the visitor used.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path(_("members-area/"), include("members.urls")),
     path("", include(wagtail_urls)),
 )
 

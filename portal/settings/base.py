@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "portal",
+    "members",
     "translations",
     "frontend",
     "wagtail.contrib.forms",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
+    "django_countries",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -157,6 +159,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the machines have no route to the interne
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zip", "pptx"]
+# Uploads: refuse what is not an image we serve, too heavy, or a decompression bomb
+# (Wagtail reads the pixel count from the header before decoding anything).
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES]
 
 # Accounts (django-allauth): email only, verified, rate limited, no user enumeration.
@@ -171,7 +178,7 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
-ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Alliance Portal"
 MFA_TOTP_TOLERANCE = 1  # one period either side, for phones whose clocks drift
@@ -184,6 +191,12 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance Portal <portal@alliance.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The member link checker. Private and loopback addresses are refused unless allowed
+# (development and tests, whose servers listen on 127.0.0.1).
+LINKCHECK_ALLOW_PRIVATE_ADDRESSES = env_bool("LINKCHECK_ALLOW_PRIVATE_ADDRESSES")
+LINKCHECK_TIMEOUT_SECONDS = float(env("LINKCHECK_TIMEOUT_SECONDS", "10"))
+LINKCHECK_CONCURRENCY = int(env("LINKCHECK_CONCURRENCY", "10"))
 
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 

@@ -6,3 +6,5 @@ from .base import env, env_list
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+LINKCHECK_ALLOW_PRIVATE_ADDRESSES = True

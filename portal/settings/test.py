@@ -11,3 +11,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+LINKCHECK_ALLOW_PRIVATE_ADDRESSES = True
+LINKCHECK_TIMEOUT_SECONDS = 1.0

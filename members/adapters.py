@@ -1,7 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.models import Group
 
-from .roles import CITY_AND_PARTNER_CONTRIBUTORS
+from portal.roles import CITY_AND_PARTNER_CONTRIBUTORS
 
 
 class AccountAdapter(DefaultAccountAdapter):

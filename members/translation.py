@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import MemberLink, MemberPage, MembersIndexPage
+
+
+@register(MembersIndexPage)
+class MembersIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(MemberPage)
+class MemberPageTranslation(TranslationOptions):
+    fields = ("summary", "body")
+
+
+@register(MemberLink)
+class MemberLinkTranslation(TranslationOptions):
+    fields = ("title",)

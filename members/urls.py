@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("links/<int:link_id>/apply-move/", views.apply_moved_link, name="apply_moved_link"),
+    path("<int:member_id>/team/", views.team, name="team"),
+    path("<int:member_id>/team/<int:user_id>/remove/", views.remove_from_team, name="remove_from_team"),
+    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]
