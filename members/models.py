@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -34,6 +35,23 @@ class LinkKind(models.TextChoices):
     PROJECT = "project", _("Project")
     SOCIAL = "social", _("Social media")
     OTHER = "other", _("Other")
+
+
+class LinkProblem(models.TextChoices):
+    """Why a check failed. The value is what `LinkCheck.error` stores; the label is for people."""
+
+    TIMEOUT = "timeout", _("The site took too long to answer.")
+    CONNECTION_REFUSED = "connection refused", _("The site refused the connection.")
+    CONNECTION_RESET = "connection reset", _("The site cut the connection.")
+    CONNECTION_FAILED = "connection failed", _("The site could not be reached.")
+    HOST_NOT_FOUND = "host not found", _("The site's domain name does not exist.")
+    INVALID_CERTIFICATE = "invalid certificate", _("The site's security certificate is not valid.")
+    TLS_ERROR = "tls error", _("A secure connection to the site failed.")
+    INVALID_RESPONSE = "invalid response", _("The site sent an answer that is not a web page.")
+    TOO_MANY_REDIRECTS = "too many redirects", _("The address redirects too many times.")
+    BLOCKED_ADDRESS = "blocked address", _("The address leads to a private network.")
+    NOT_A_WEB_ADDRESS = "not a web address", _("The address is not a web address.")
+    INVALID_ADDRESS = "invalid address", _("The address is not valid.")
 
 
 class MembersIndexPage(Page):
@@ -148,7 +166,7 @@ class LinkCheck(models.Model):
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     final_url = models.URLField(max_length=2000, blank=True)
     moved_to = models.URLField(max_length=2000, blank=True, help_text=_("Where a permanent redirect sends visitors."))
-    error = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=200, blank=True, choices=LinkProblem.choices)
     consecutive_failures = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -160,6 +178,15 @@ class LinkCheck(models.Model):
     @property
     def is_broken(self) -> bool:
         return self.consecutive_failures >= self.BROKEN_AFTER_FAILURES
+
+    @property
+    def problem(self) -> str:
+        """What went wrong, in the active language."""
+        if self.error:
+            return self.get_error_display()
+        if self.status_code in (404, 410):
+            return gettext("The page no longer exists (error %(status)s).") % {"status": self.status_code}
+        return gettext("The site answered with error %(status)s.") % {"status": self.status_code}
 
 
 class MemberTeam(models.Model):

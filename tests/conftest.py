@@ -2,22 +2,35 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
+from members import demo as members_demo
+from portal import demo
 from portal.demo_content import DEMO_PASSWORD
+from portal.roles import ensure_role_groups
 
 
-def build_demo_site() -> Site:
-    """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations."""
+def build_demo_site(*, with_members: bool = False) -> Site:
+    """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations.
+
+    The 27 demo members take seconds to create: only the tests that use them ask for them."""
     Locale.objects.get_or_create(language_code="en")
     if not Page.objects.filter(depth=1).exists():
         with translation.override("en"):  # a previous request may have left another language active
             Page.add_root(instance=Page(title="Root", slug="root"))
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
-    call_command("seed_demo", stdout=io.StringIO())
+    stdout = io.StringIO()
+    with translation.override("en"):
+        ensure_role_groups()
+        home = demo.ensure_home_page(stdout=stdout)
+        demo.ensure_site_settings(home=home)
+        demo.ensure_accounts(stdout=stdout)
+        if with_members:
+            members_demo.ensure_demo_members(home=home, stdout=stdout)
+            members_demo.assign_demo_editors()
     return Site.objects.get(is_default_site=True)
 
 
@@ -46,3 +59,11 @@ def login_as(client, demo_site):
         return get_user_model().objects.get(email=email)
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """allauth keeps its rate-limit counters in the cache: each test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()

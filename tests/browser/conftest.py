@@ -36,3 +36,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def site_url(live_server, transactional_db):
     build_demo_site()
     return live_server.url
+
+
+@pytest.fixture
+def site_with_members_url(live_server, transactional_db):
+    build_demo_site(with_members=True)
+    return live_server.url

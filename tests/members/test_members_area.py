@@ -19,7 +19,9 @@ def test_members_area_shows_broken_and_moved_links(client, login_as, editor_a, m
     broken = member_a.links.first()
     moved = MemberLink.objects.create(member=member_a, title="Old report", url="https://lagos.test/old")
     LinkCheck.objects.create(url=broken.url, consecutive_failures=3, status_code=404, checked_at=timezone.now())
-    LinkCheck.objects.create(url=moved.url, moved_to="https://lagos.test/new", status_code=200, checked_at=timezone.now())
+    LinkCheck.objects.create(
+        url=moved.url, moved_to="https://lagos.test/new", status_code=200, checked_at=timezone.now()
+    )
     login_as("member@demo.test")
 
     html = client.get("/en/members-area/").content.decode()
@@ -97,7 +99,9 @@ def test_a_plain_editor_cannot_manage_the_team(client, login_as, member_a):
     login_as("member2@demo.test")
 
     assert client.get(f"/en/members-area/{member_a.pk}/team/").status_code == 404
-    assert client.post(f"/en/members-area/{member_a.pk}/team/", {"email": "x@y.test", "role": "admin"}).status_code == 404
+    assert (
+        client.post(f"/en/members-area/{member_a.pk}/team/", {"email": "x@y.test", "role": "admin"}).status_code == 404
+    )
     assert not MemberInvitation.objects.exists()
 
 

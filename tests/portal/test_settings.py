@@ -51,6 +51,7 @@ def test_seed_demo_refuses_production(db, settings):
 
 
 def test_seed_demo_twice_changes_nothing(demo_site):
+    call_command("seed_demo", stdout=io.StringIO())
     counts = lambda: (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())  # noqa: E731
     before = counts()
 

@@ -1,0 +1,109 @@
+"""The demo site: home and about pages in nine languages, site settings, one account per role."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from . import demo_content
+from .models import HomePage, SiteSettings, StandardPage
+
+
+def translated_fields(field: str, values: dict[str, str]) -> dict[str, str]:
+    """`{"en": "Home", "zh-hans": ...}` as model fields: `{"title_en": "Home", "title_zh_hans": ...}`."""
+    return {f"{field}_{code.replace('-', '_')}": value for code, value in values.items() if value}
+
+
+def _home_body(content: dict, about: Page) -> list[dict]:
+    return [
+        {
+            "type": "hero",
+            "value": {
+                "heading": content["hero"],
+                "text": content["hero_text"],
+                "image": None,
+                "links": [{"label": content["about_button"], "page": about.pk, "url": ""}],
+            },
+        },
+        {"type": "text", "value": content["text"]},
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": content["cta"],
+                "text": content["cta_text"],
+                "link": {"label": content["cta_button"], "page": about.pk, "url": ""},
+            },
+        },
+    ]
+
+
+def ensure_home_page(*, stdout) -> HomePage:
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        titles = {code: content["title"] for code, content in demo_content.HOME.items()}
+        home = root.add_child(
+            instance=HomePage(
+                slug="home-page",
+                **translated_fields("title", titles),
+                **translated_fields("intro", {c: v["intro"] for c, v in demo_content.HOME.items()}),
+            )
+        )
+        about = home.add_child(
+            instance=StandardPage(
+                show_in_menus=True,
+                **translated_fields("title", {c: v[0] for c, v in demo_content.ABOUT.items()}),
+                **translated_fields("slug", {c: v[1] for c, v in demo_content.ABOUT.items()}),
+                **translated_fields("intro", {c: v[2] for c, v in demo_content.ABOUT.items()}),
+            )
+        )
+        for code, content in demo_content.HOME.items():
+            setattr(home, f"body_{code.replace('-', '_')}", _home_body(content, about))
+        home.save_revision().publish()
+        stdout.write(f"Created the home page and {about.title!r}.")
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
+    elif site.root_page_id != home.pk:
+        previous_root = site.root_page
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+        if previous_root.specific_class is Page and not previous_root.get_children().exists():
+            previous_root.delete()  # Wagtail's "Welcome" placeholder
+    return home
+
+
+def ensure_site_settings(*, home: HomePage) -> None:
+    site = home.get_site()
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.tagline_en:
+        return
+    for code, (tagline, footer) in demo_content.SITE_SETTINGS.items():
+        suffix = code.replace("-", "_")
+        setattr(site_settings, f"tagline_{suffix}", tagline)
+        setattr(site_settings, f"footer_text_{suffix}", footer)
+    site_settings.contact_email = "secretariat@alliance.test"
+    site_settings.save()
+
+
+def ensure_accounts(*, stdout) -> None:
+    User = get_user_model()
+    for email, first_name, last_name, group_name in demo_content.DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=email, defaults={"email": email, "first_name": first_name, "last_name": last_name}
+        )
+        if created:
+            user.set_password(demo_content.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            stdout.write(f"Created {email}.")
+        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
