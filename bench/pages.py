@@ -20,7 +20,20 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-PATHS = ["/en/", "/ar/", "/zh-hans/", "/fr/a-propos/", "/en/accounts/login/", "/en/no-such-page/", "/healthz"]
+PATHS = [
+    "/en/",
+    "/ar/",
+    "/zh-hans/",
+    "/fr/a-propos/",
+    "/en/members/",
+    "/ar/members/",
+    "/en/members/?kind=bilateral&country=KE",
+    "/en/members/world-bank/",
+    "/ja/members/world-bank/",
+    "/en/accounts/login/",
+    "/en/no-such-page/",
+    "/healthz",
+]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 
 
@@ -39,10 +52,10 @@ def measure(client: Client, path: str) -> tuple[float, float, int]:
 
 def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
-    print(f"{'path':<24}{'median ms':>10}{'p95 ms':>10}{'queries':>9}   ({ROUNDS} requests each)")
+    print(f"{'path':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}   ({ROUNDS} requests each)")
     for path in PATHS:
         median, p95, queries = measure(client, path)
-        print(f"{path:<24}{median:>10.2f}{p95:>10.2f}{queries:>9}")
+        print(f"{path:<40}{median:>10.2f}{p95:>10.2f}{queries:>9}")
 
 
 if __name__ == "__main__":

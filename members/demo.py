@@ -1322,7 +1322,7 @@ def _link_check(url: str, hours_ago: int) -> dict:
             "last_ok_at": now - timedelta(weeks=5),
             "status_code": 404,
             "final_url": url,
-            "error": "Not found",
+            "error": "",
             "consecutive_failures": LinkCheck.BROKEN_AFTER_FAILURES,
         }
     moved_to = MOVED_LINKS.get(url, "")

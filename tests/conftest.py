@@ -62,8 +62,11 @@ def login_as(client, demo_site):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """allauth keeps its rate-limit counters in the cache: each test starts with none used."""
+def _fresh_state():
+    """Each test starts in English with an empty cache (allauth keeps its rate-limit counters
+    there), whatever language and counters the previous test's requests left behind."""
     cache.clear()
+    translation.activate("en")
     yield
     cache.clear()
+    translation.deactivate()
