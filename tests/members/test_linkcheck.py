@@ -396,3 +396,24 @@ def test_check_links_command_emails_the_team_when_a_link_breaks(site, make_membe
     assert "0 digest emails sent" in outputs[0]
     assert [message.to for message in mail.outbox] == [[editor.email]]
     assert site.url("/missing") in mail.outbox[0].body
+
+
+def test_results_show_on_the_public_page_and_in_the_members_area(site, make_member, client, login_as, member_a):
+    editor = get_user_model().objects.get(email="member@demo.test")
+    editor.groups.add(member_a.team.admins)
+    MemberLink.objects.filter(member=member_a).delete()
+    with translation.override("en"):
+        for title, path in [("Plan", "/ok"), ("Old portal", "/moved"), ("Report", "/missing")]:
+            add_link(member_a, site.url(path), title=title)
+
+    for _day in range(LinkCheck.BROKEN_AFTER_FAILURES):
+        call_command("check_links", stdout=io.StringIO())
+
+    public = client.get(member_a.url).content.decode()
+    assert site.url("/ok") in public and "Verified" in public
+    assert site.url("/missing") not in public
+    login_as("member@demo.test")
+    area = client.get("/en/members-area/").content.decode()
+    assert "Links to fix" in area and site.url("/missing") in area
+    assert "The page no longer exists (error 404)." in area
+    assert f"{site.url('/moved')} now sends visitors to {site.url('/ok')}" in area
