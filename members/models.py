@@ -235,3 +235,15 @@ class MemberInvitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+from .grants.models import (  # noqa: E402, F401  (registered as members' models)
+    GrantsSyncCheckpoint,
+    GrantsSyncRun,
+    Proposal,
+    ProposalSponsor,
+    ProposalStatusChange,
+    RejectedProposalRecord,
+    ServiceStandard,
+    SponsorCode,
+)
