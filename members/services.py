@@ -90,7 +90,9 @@ def invite_to_member(*, member: MemberPage, email: str, role: str, invited_by, r
 
 @transaction.atomic
 def accept_invitation(*, invitation: MemberInvitation, user) -> None:
-    invitation = MemberInvitation.objects.select_for_update().select_related("member__team").get(pk=invitation.pk)
+    invitation = (
+        MemberInvitation.objects.select_for_update(of=("self",)).select_related("member__team").get(pk=invitation.pk)
+    )
     if not invitation.is_usable:
         raise InvitationError(_("This invitation has already been used or has expired. Ask for a new one."))
     if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
