@@ -23,6 +23,16 @@ COMMUNICATIONS_MODEL_PERMISSIONS = {
     "portal": ["change_sitesettings"],
     "wagtailforms": ["view_formsubmission", "delete_formsubmission"],
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
+    "members": [
+        "view_proposal",
+        "view_grantssyncrun",
+        "add_servicestandard",
+        "change_servicestandard",
+        "delete_servicestandard",
+        "add_sponsorcode",
+        "change_sponsorcode",
+        "delete_sponsorcode",
+    ],
 }
 
 

@@ -198,6 +198,13 @@ LINKCHECK_ALLOW_PRIVATE_ADDRESSES = env_bool("LINKCHECK_ALLOW_PRIVATE_ADDRESSES"
 LINKCHECK_TIMEOUT_SECONDS = float(env("LINKCHECK_TIMEOUT_SECONDS", "10"))
 LINKCHECK_CONCURRENCY = int(env("LINKCHECK_CONCURRENCY", "10"))
 
+# The secretariat's grants API (docs/grants-api.yaml). A local folder of JSON pages is the
+# embedded default: the demo's sample data set.
+GRANTS_API_URL = env("GRANTS_API_URL", str(BASE_DIR / "members" / "grants" / "sample"))
+GRANTS_API_TOKEN = env("GRANTS_API_TOKEN")
+GRANTS_API_TIMEOUT_SECONDS = float(env("GRANTS_API_TIMEOUT_SECONDS", "10"))
+GRANTS_API_MAX_RETRIES = int(env("GRANTS_API_MAX_RETRIES", "4"))
+
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 LOGGING = {
