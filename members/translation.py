@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MemberLink, MemberPage, MembersIndexPage
+from .models import MemberLink, MemberPage, MembersIndexPage, ServiceStandard
 
 
 @register(MembersIndexPage)
@@ -16,3 +16,8 @@ class MemberPageTranslation(TranslationOptions):
 @register(MemberLink)
 class MemberLinkTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(ServiceStandard)
+class ServiceStandardTranslation(TranslationOptions):
+    fields = ("name",)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -23,7 +24,13 @@ class ServiceStandardViewSet(ModelViewSet):
     model = ServiceStandard
     icon = "time"
     list_display = ["name", "status", "target_days", "counting"]
-    form_fields = ["status", "name", "target_days", "counting", "due_soon_days"]
+    form_fields = [
+        "status",
+        *(f"name_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES),
+        "target_days",
+        "counting",
+        "due_soon_days",
+    ]
 
 
 class SponsorCodeViewSet(ModelViewSet):
