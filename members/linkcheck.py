@@ -52,7 +52,7 @@ class LinkCheckRun:
     newly_broken: set[str] = field(default_factory=set)
 
 
-class _CheckStopped(Exception):
+class CheckStopped(Exception):
     def __init__(self, problem: LinkProblem) -> None:
         super().__init__(problem.value)
         self.problem = problem
@@ -80,7 +80,7 @@ async def _resolve(host: str, port: int) -> list[str]:
     try:
         answers = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
-        raise _CheckStopped(LinkProblem.HOST_NOT_FOUND) from error
+        raise CheckStopped(LinkProblem.HOST_NOT_FOUND) from error
     return list(dict.fromkeys(sockaddr[0].split("%")[0] for *_rest, sockaddr in answers))
 
 
@@ -103,8 +103,8 @@ class _VettingBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         addresses = await _resolve(host, port)
         if not self._allow_private_addresses and any(_is_internal(ipaddress.ip_address(a)) for a in addresses):
-            raise _CheckStopped(LinkProblem.BLOCKED_ADDRESS)
-        last_error: Exception = _CheckStopped(LinkProblem.HOST_NOT_FOUND)
+            raise CheckStopped(LinkProblem.BLOCKED_ADDRESS)
+        last_error: Exception = CheckStopped(LinkProblem.HOST_NOT_FOUND)
         for address in addresses:
             try:
                 return await self._backend.connect_tcp(
@@ -118,7 +118,7 @@ class _VettingBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
-def _transport(*, allow_private_addresses: bool, concurrency: int) -> httpx.AsyncHTTPTransport:
+def guarded_transport(*, allow_private_addresses: bool, concurrency: int) -> httpx.AsyncHTTPTransport:
     transport = httpx.AsyncHTTPTransport(trust_env=False)
     # httpx 0.28 has no public way to hand httpcore a network backend, so we replace the pool it built.
     # test_linkcheck.py::test_connects_to_the_address_it_vetted fails if this stops taking effect.
@@ -137,7 +137,7 @@ def _causes(error: BaseException | None) -> Iterator[BaseException]:
 
 
 def _problem_for(error: BaseException) -> LinkProblem:
-    if isinstance(error, _CheckStopped):
+    if isinstance(error, CheckStopped):
         return error.problem
     if isinstance(error, TimeoutError | httpx.TimeoutException):
         return LinkProblem.TIMEOUT
@@ -179,7 +179,7 @@ async def _check(client: httpx.AsyncClient, url: str, *, timeout: float, max_red
             for hop in range(max_redirects + 1):
                 target = httpx.URL(current)
                 if target.scheme not in WEB_SCHEMES:
-                    raise _CheckStopped(LinkProblem.NOT_A_WEB_ADDRESS)
+                    raise CheckStopped(LinkProblem.NOT_A_WEB_ADDRESS)
                 async with client.stream("GET", target) as response:
                     status_code = response.status_code
                     if not response.has_redirect_location:
@@ -194,9 +194,9 @@ async def _check(client: httpx.AsyncClient, url: str, *, timeout: float, max_red
                     try:
                         current = str(response.url.join(response.headers["location"]))
                     except httpx.InvalidURL as error:
-                        raise _CheckStopped(LinkProblem.INVALID_RESPONSE) from error
-            raise _CheckStopped(LinkProblem.TOO_MANY_REDIRECTS)
-    except (_CheckStopped, TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError) as error:
+                        raise CheckStopped(LinkProblem.INVALID_RESPONSE) from error
+            raise CheckStopped(LinkProblem.TOO_MANY_REDIRECTS)
+    except (CheckStopped, TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError) as error:
         return CheckOutcome(url=url, status_code=status_code, final_url=current, error=_problem_for(error).value)
 
 
@@ -211,7 +211,7 @@ async def check_urls(
     """Fetch each address (following redirects ourselves) and say what a visitor would get."""
     distinct = list(dict.fromkeys(urls))
     slots = asyncio.Semaphore(concurrency)
-    transport = _transport(allow_private_addresses=allow_private_addresses, concurrency=concurrency)
+    transport = guarded_transport(allow_private_addresses=allow_private_addresses, concurrency=concurrency)
     user_agent = f"AlliancePortalLinkChecker/1.0 (+{settings.WAGTAILADMIN_BASE_URL})"
 
     async with httpx.AsyncClient(

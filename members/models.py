@@ -237,6 +237,31 @@ class MemberInvitation(models.Model):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
 
+class ServiceStandardsPage(Page):
+    """The published service standards and how the secretariat performs against them."""
+
+    intro = models.CharField(
+        _("introduction"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences under the title, also used as the page description."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("service standards page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .grants.views import standards_page_context
+
+        return {**super().get_context(request, *args, **kwargs), **standards_page_context(request)}
+
+
 from .grants.models import (  # noqa: E402, F401  (registered as members' models)
     GrantsSyncCheckpoint,
     GrantsSyncRun,

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MemberLink, MemberPage, MembersIndexPage, ServiceStandard
+from .models import MemberLink, MemberPage, MembersIndexPage, ServiceStandard, ServiceStandardsPage
 
 
 @register(MembersIndexPage)
@@ -21,3 +21,8 @@ class MemberLinkTranslation(TranslationOptions):
 @register(ServiceStandard)
 class ServiceStandardTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(ServiceStandardsPage)
+class ServiceStandardsPageTranslation(TranslationOptions):
+    fields = ("intro",)

@@ -102,6 +102,9 @@ class ProposalSponsor(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["proposal", "org_code"], name="unique_sponsor_per_proposal")]
 
+    def __str__(self):
+        return f"{self.org_code} ({self.role})"
+
 
 class ProposalStatusChange(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="history")
@@ -111,6 +114,9 @@ class ProposalStatusChange(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         constraints = [models.UniqueConstraint(fields=["proposal", "status", "at"], name="unique_status_change")]
+
+    def __str__(self):
+        return f"{self.status} {self.at:%Y-%m-%d}"
 
 
 class ServiceStandard(models.Model):
@@ -162,6 +168,9 @@ class GrantsSyncCheckpoint(models.Model):
     updated_since = models.DateTimeField(null=True, blank=True)
     cursor = models.CharField(max_length=500, blank=True)
 
+    def __str__(self):
+        return self.source
+
 
 class GrantsSyncRun(models.Model):
     source = models.CharField(max_length=500)
@@ -180,6 +189,9 @@ class GrantsSyncRun(models.Model):
         verbose_name = _("grants sync run")
         ordering = ["-started_at"]
 
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.source}"
+
 
 class RejectedProposalRecord(models.Model):
     """A record that failed validation: kept with its payload and why, for the secretariat to fix."""
@@ -188,3 +200,6 @@ class RejectedProposalRecord(models.Model):
     external_id = models.CharField(max_length=64, blank=True)
     reason = models.TextField()
     payload = models.JSONField()
+
+    def __str__(self):
+        return f"{self.external_id or '?'}: {self.reason}"

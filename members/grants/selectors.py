@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from ..selectors import members_editable_by
-from .models import Proposal
+from .models import Proposal, ProposalSponsor
 
 
 def proposals_visible_to(*, user: AbstractBaseUser, member_id: int | None = None) -> QuerySet[Proposal]:
@@ -16,4 +16,5 @@ def proposals_visible_to(*, user: AbstractBaseUser, member_id: int | None = None
     members = members_editable_by(user=user)
     if member_id is not None:
         members = members.filter(pk=member_id)
-    return Proposal.objects.filter(deleted=False, sponsors__member__in=members.values("pk")).distinct()
+    sponsored = ProposalSponsor.objects.filter(member__in=members.values("pk")).values("proposal_id")
+    return Proposal.objects.filter(deleted=False, pk__in=sponsored)

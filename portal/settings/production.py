@@ -32,3 +32,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# No demo proposals in production: the sync fails loudly until the real API is configured.
+GRANTS_API_URL = env("GRANTS_API_URL")

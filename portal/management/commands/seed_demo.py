@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import translation
 
 from members import demo as members_demo
+from members.grants import demo as grants_demo
 from portal import demo
 from portal.roles import ensure_role_groups
 
@@ -21,4 +22,5 @@ class Command(BaseCommand):
             demo.ensure_accounts(stdout=self.stdout)
             members_demo.ensure_demo_members(home=home, stdout=self.stdout)
             members_demo.assign_demo_editors()
+            grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,187 @@
+"""Median and p95 time to render a member's list of 500 proposals, in process, on a fresh SQLite file.
+
+Run with `.venv/bin/python bench/proposals_list.py`. It builds its own database (migrations, a
+minimal site, one member with 500 proposals and their histories, an editor) so the figures do not
+depend on the demo data. Compare rows with each other: the machines are noisy.
+"""
+
+import contextlib
+import io
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+DATABASE_FILE = Path("/tmp/bench-proposals.sqlite3")  # noqa: S108 (a throwaway benchmark database)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE_FILE}"  # before django.setup(): never the demo database
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")  # DEBUG off, as served
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+
+from members.grants.models import (  # noqa: E402
+    Programme,
+    Proposal,
+    ProposalSponsor,
+    ProposalStatus,
+    ProposalStatusChange,
+    ServiceStandard,
+    SponsorRole,
+)
+from members.grants.views import standards_page_context  # noqa: E402
+from members.models import MemberKind, MemberPage, MembersIndexPage  # noqa: E402
+from portal import demo  # noqa: E402
+from portal.roles import ensure_role_groups  # noqa: E402
+
+logging.getLogger("wagtail").setLevel(logging.WARNING)  # no "Page created" lines in the report
+
+PROPOSALS = 500
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
+EDITOR = "member@demo.test"
+PATH = [  # the order a proposal moves through the steps the standards measure
+    ProposalStatus.RECEIVED,
+    ProposalStatus.ELIGIBILITY_SCREENING,
+    ProposalStatus.TECHNICAL_REVIEW,
+    ProposalStatus.RETURNED_FOR_REVISION,
+    ProposalStatus.TECHNICAL_REVIEW,
+    ProposalStatus.SECRETARIAT_DECISION,
+    ProposalStatus.APPROVED,
+    ProposalStatus.GRANT_AGREEMENT_SIGNED,
+    ProposalStatus.IN_IMPLEMENTATION,
+]
+
+
+def build() -> MemberPage:
+    DATABASE_FILE.unlink(missing_ok=True)
+    # modeltranslation's migrate prints its SQL whatever the verbosity: keep the report readable.
+    with contextlib.redirect_stdout(io.StringIO()):
+        call_command("migrate", interactive=False, verbosity=0)
+    stdout = io.StringIO()
+    with translation.override("en"):
+        ensure_role_groups()
+        home = demo.ensure_home_page(stdout=stdout)
+        demo.ensure_site_settings(home=home)
+        demo.ensure_accounts(stdout=stdout)
+        index = home.add_child(instance=MembersIndexPage(title="Members", slug="members"))
+        member = index.add_child(instance=MemberPage(title="Lagos State", acronym="LAG", kind=MemberKind.CITY))
+        member.save_revision().publish()
+        partner = index.add_child(instance=MemberPage(title="Cotonou", acronym="COT", kind=MemberKind.CITY))
+        partner.save_revision().publish()
+    get_user_model().objects.get(email=EDITOR).groups.add(member.team.editors)
+
+    for status, name, target, counting in [
+        ("received", "Acknowledge receipt", 5, "working"),
+        ("eligibility_screening", "Eligibility screening", 10, "working"),
+        ("technical_review", "Technical review", 30, "working"),
+        ("secretariat_decision", "Decision", 15, "working"),
+        ("approved", "Grant agreement", 30, "working"),
+    ]:
+        ServiceStandard.objects.create(status=status, name=name, target_days=target, counting=counting)
+
+    rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
+    now = timezone.now()
+    proposals, changes, sponsors = [], [], []
+    for number in range(PROPOSALS):
+        steps = PATH[: rng.randint(1, len(PATH))]
+        # Backwards from a recent last change, so every history lies in the past.
+        at = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
+        history = []
+        for status in reversed(steps):
+            history.insert(0, (status, at))
+            at -= timedelta(days=rng.randint(1, 45), hours=rng.randint(0, 23))
+        proposal = Proposal(
+            external_id=f"P-{2008 + number // 100}-{number:04d}",
+            title=f"Citywide slum upgrading strategy, phase {number}",
+            language="en",
+            programme=rng.choice(Programme.values),
+            country=rng.choice(["BJ", "NG", "KE", "GH"]),
+            city=rng.choice(["Cotonou", "Lagos", "Nairobi", "Accra"]),
+            amount_requested=Decimal(rng.randint(50, 900) * 1000),
+            currency_requested="USD",
+            status=history[-1][0],
+            remote_updated_at=history[-1][1],
+        )
+        proposals.append((proposal, history))
+    Proposal.objects.bulk_create([proposal for proposal, _history in proposals], batch_size=500)
+    for number, (proposal, history) in enumerate(proposals):
+        changes += [ProposalStatusChange(proposal=proposal, status=status, at=at) for status, at in history]
+        sponsors.append(ProposalSponsor(proposal=proposal, org_code="LAG", role=SponsorRole.LEAD, member=member))
+        if number % 3 == 0:
+            sponsors.append(
+                ProposalSponsor(proposal=proposal, org_code="COT", role=SponsorRole.CO_SPONSOR, member=partner)
+            )
+    ProposalStatusChange.objects.bulk_create(changes, batch_size=1000)
+    ProposalSponsor.objects.bulk_create(sponsors, batch_size=1000)
+    return member
+
+
+def measure(run) -> tuple[float, float, int]:
+    run()
+    timings = []
+    for _round in range(ROUNDS):
+        start = time.perf_counter()
+        run()
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    timings.sort()
+    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    member = build()
+    print(
+        f"built {PROPOSALS} proposals, {ProposalStatusChange.objects.count()} status changes "
+        f"in {time.perf_counter() - started:.1f} s ({DATABASE_FILE})"
+    )
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email=EDITOR))
+    translation.activate("en")
+    list_url = reverse("members:grants:list")
+    detail_url = reverse("members:grants:detail", args=[Proposal.objects.order_by("pk").first().external_id])
+
+    def get(path: str):
+        def run():
+            response = client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+
+        return run
+
+    request = RequestFactory().get("/en/service-standards/")
+    cases = [
+        ("list, page 1 of 10", get(list_url)),
+        ("list, page 10 of 10", get(f"{list_url}?page=10")),
+        ("list, filtered by status", get(f"{list_url}?status=technical_review&member={member.pk}")),
+        ("detail", get(detail_url)),
+        ("dashboard (with summary of 500)", get(reverse("members:dashboard"))),
+        ("public page context, measured (500)", lambda: (cache.clear(), standards_page_context(request))),
+        ("public page context, kept (500)", lambda: standards_page_context(request)),
+        ("for scale: the about page", get("/en/about/")),
+    ]
+    print(f"{'case':<36}{'median ms':>10}{'p95 ms':>10}{'queries':>9}   ({ROUNDS} runs each)")
+    for name, run in cases:
+        median, p95, queries = measure(run)
+        print(f"{name:<36}{median:>10.2f}{p95:>10.2f}{queries:>9}")
+
+
+if __name__ == "__main__":
+    main()
