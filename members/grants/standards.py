@@ -116,16 +116,15 @@ class Timeline:
         return current.state if current is not None else None
 
 
-@dataclass(frozen=True)
-class QuarterPerformance:
-    year: int
-    quarter: int
+class _Share:
+    """The share of finished steps that met their target, from `finished` and `within_target`."""
+
     finished: int
     within_target: int
 
     @property
     def share(self) -> float | None:
-        """Share of finished steps that met the target, 0..1; None when none finished."""
+        """0..1; None when no step finished."""
         return self.within_target / self.finished if self.finished else None
 
     @property
@@ -134,7 +133,15 @@ class QuarterPerformance:
 
 
 @dataclass(frozen=True)
-class StandardPerformance:
+class QuarterPerformance(_Share):
+    year: int
+    quarter: int
+    finished: int
+    within_target: int
+
+
+@dataclass(frozen=True)
+class StandardPerformance(_Share):
     standard: Standard
     quarters: dict[tuple[int, int], QuarterPerformance] = field(default_factory=dict)
 
@@ -145,14 +152,6 @@ class StandardPerformance:
     @property
     def within_target(self) -> int:
         return sum(quarter.within_target for quarter in self.quarters.values())
-
-    @property
-    def share(self) -> float | None:
-        return self.within_target / self.finished if self.finished else None
-
-    @property
-    def percent(self) -> int | None:
-        return round(self.share * 100) if self.share is not None else None
 
 
 # _WEEKDAYS_AFTER[w][n]: Monday-to-Friday days among the n days after a day of weekday w (n < 7).

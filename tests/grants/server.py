@@ -4,13 +4,14 @@ proposals the test controls, with faults on demand. The sync tests and bench/gra
 import base64
 import bisect
 import json
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
+
+from tests.local_server import LocalServer
 
 TOKEN = "test-grants-token"
 STATUS_ORDER = [
@@ -102,18 +103,13 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
     return datetime.fromisoformat(moment), identifier
 
 
-class GrantsServer(ThreadingHTTPServer):
+class GrantsServer(LocalServer):
     """Keyset pagination in (updated_at, id) order; `updated_since` is inclusive."""
 
-    daemon_threads = True
-    request_queue_size = 128  # a full backlog would stall a connect for a second
-
     def __init__(self, *, token: str = TOKEN, max_page_size: int = 1000) -> None:
-        super().__init__(("127.0.0.1", 0), GrantsHandler)
+        super().__init__(GrantsHandler)
         self.token = token
         self.max_page_size = max_page_size
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
         self.requests: list[PageRequest] = []
         self.faults: list[Fault] = []
         self._records: dict[str, Any] = {}
@@ -121,19 +117,7 @@ class GrantsServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-    def start(self) -> "GrantsServer":
-        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.stopping.set()  # wakes hanging handlers
-        self.shutdown()
-        self.server_close()
-
-    def handle_error(self, request, client_address):
-        pass  # clients that time out hang up on purpose
+        return self.origin
 
     # The data
 

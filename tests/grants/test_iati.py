@@ -1,9 +1,8 @@
 """IATI activity files as a second source: parsed safely, matched by identifier, fetched with care."""
 
 import json
-import threading
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import StringIO
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from members.grants import iati
 from members.grants.iati import IatiImportError, fetch_iati_xml, import_iati_activities, parse_iati_activities
 from members.grants.models import IatiActivityStatus, Proposal
+from tests.local_server import LocalServer
 
 SAMPLE = Path(iati.__file__).parent / "sample"
 SAMPLE_XML = (SAMPLE / "iati-activities.xml").read_bytes()
@@ -248,20 +248,14 @@ def test_an_unreadable_or_unsafe_file_is_refused_and_changes_nothing(proposals, 
 # The command, from a file and over HTTP
 
 
-class XmlServer(ThreadingHTTPServer):
-    daemon_threads = True
-
+class XmlServer(LocalServer):
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), XmlHandler)
-        self.stopping = threading.Event()
+        super().__init__(XmlHandler)
         self.requests: list[str] = []
         self.headers_seen: list[dict[str, str]] = []
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
-
-    def handle_error(self, request, client_address):
-        pass  # we hang up on purpose in some tests
+        return self.origin + path
 
 
 class XmlHandler(BaseHTTPRequestHandler):
@@ -298,12 +292,9 @@ class XmlHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    server = XmlServer()
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    server = XmlServer().start()
     yield server
-    server.stopping.set()
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 def run_command(source: str) -> str:

@@ -6,7 +6,7 @@ import struct
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
 import httpcore
@@ -22,33 +22,26 @@ from members import linkcheck
 from members.linkcheck import check_member_links, check_urls, run_in_own_loop, send_broken_link_digests
 from members.models import LinkCheck, MemberLink
 from members.selectors import public_links
+from tests.local_server import LocalServer
 
 HUGE_BODY_BYTES = 1024**3
 LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost"}
 
 
-class LocalSite(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # the checker connects many at once: a full backlog would stall a connect for 1 s
-
+class LocalSite(LocalServer):
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), LocalSiteHandler)
+        super().__init__(LocalSiteHandler)
         self.requests: list[tuple[str, str]] = []  # (path, Host header)
-        self.lock = threading.Lock()
-        self.stopping = threading.Event()
         self.flaky_ok = False
         self.huge_bytes_sent = 0
         self.huge_done = threading.Event()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+        return self.origin + path
 
     def paths(self) -> list[str]:
         with self.lock:
             return [path for path, _host in self.requests]
-
-    def handle_error(self, request, client_address):
-        pass  # the checker hangs up on purpose: tracebacks would only be noise
 
 
 class LocalSiteHandler(BaseHTTPRequestHandler):
@@ -117,12 +110,9 @@ class LocalSiteHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site():
-    server = LocalSite()
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    server = LocalSite().start()
     yield server
-    server.stopping.set()
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
