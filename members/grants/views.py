@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import MemberPage
 from ..selectors import members_editable_by
 from . import standards as rules
+from .iati import DATE_TYPES
 from .models import (
     Programme,
     Proposal,
@@ -40,14 +41,13 @@ PAGE_SIZE = 50
 PERFORMANCE_QUARTERS = 8  # the public table stays readable; older quarters count in the totals
 PERFORMANCE_CACHE_SECONDS = 24 * 60 * 60
 
-# IATI activity-date types (codelist ActivityDateType), in reading order, and their codes.
+# IATI activity-date types (codelist ActivityDateType), in reading order.
 IATI_DATE_LABELS = {
     "planned_start": _("Planned start"),
     "actual_start": _("Actual start"),
     "planned_end": _("Planned end"),
     "actual_end": _("Actual end"),
 }
-IATI_DATE_CODES = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
 
 
 class ProposalFilterForm(forms.Form):
@@ -158,7 +158,7 @@ def _iati_dates(raw: object) -> list[tuple[str, date | str]]:
     """(label, date) for the IATI activity dates the sync stored: known types first, in reading order."""
     if not isinstance(raw, dict):
         return []
-    named = {IATI_DATE_CODES.get(str(key), str(key)): value for key, value in raw.items()}
+    named = {DATE_TYPES.get(str(key), str(key)): value for key, value in raw.items()}
     ordered = [(IATI_DATE_LABELS[key], named.pop(key)) for key in IATI_DATE_LABELS if key in named]
     ordered += sorted((str(key), value) for key, value in named.items())
     dates = []
