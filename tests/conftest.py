@@ -11,6 +11,8 @@ from portal import demo
 from portal.demo_content import DEMO_PASSWORD
 from portal.roles import ensure_role_groups
 
+pytest_plugins = ["tests.member_fixtures"]
+
 
 def build_demo_site(*, with_members: bool = False) -> Site:
     """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations.

@@ -1,17 +1,8 @@
 import pytest
 
 from members.grants.models import SponsorCode
-from tests.members import conftest as members_conftest
 
 from .server import TOKEN, GrantsServer
-
-# The members' fixtures, shared rather than copied: only the root conftest may use pytest_plugins.
-members_index = members_conftest.members_index
-make_member = members_conftest.make_member
-member_a = members_conftest.member_a
-member_b = members_conftest.member_b
-editor_a = members_conftest.editor_a
-editor_b = members_conftest.editor_b
 
 
 @pytest.fixture

@@ -23,13 +23,6 @@ from members.grants.models import (
 )
 from members.grants.views import standards_page_context
 from members.models import MemberPage
-from tests.members import conftest as members_fixtures
-
-# The members' fixtures live in tests/members/conftest.py, out of this folder's reach: borrow them.
-members_index = members_fixtures.members_index
-make_member = members_fixtures.make_member
-member_a, member_b = members_fixtures.member_a, members_fixtures.member_b
-editor_a, editor_b = members_fixtures.editor_a, members_fixtures.editor_b
 
 LIST_URL = "members:grants:list"
 DETAIL_URL = "members:grants:detail"

@@ -1,3 +1,5 @@
+"""Members and their editors, for every app whose tests need them (loaded by tests/conftest.py)."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
