@@ -36,19 +36,18 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from members.grants.demo import ensure_service_standards  # noqa: E402
 from members.grants.models import (  # noqa: E402
     Programme,
     Proposal,
     ProposalSponsor,
     ProposalStatus,
     ProposalStatusChange,
-    ServiceStandard,
     SponsorRole,
 )
 from members.grants.views import standards_page_context  # noqa: E402
 from members.models import MemberKind, MemberPage, MembersIndexPage  # noqa: E402
 from portal import demo  # noqa: E402
-from portal.roles import ensure_role_groups  # noqa: E402
 
 logging.getLogger("wagtail").setLevel(logging.WARNING)  # no "Page created" lines in the report
 
@@ -75,10 +74,7 @@ def build() -> MemberPage:
         call_command("migrate", interactive=False, verbosity=0)
     stdout = io.StringIO()
     with translation.override("en"):
-        ensure_role_groups()
-        home = demo.ensure_home_page(stdout=stdout)
-        demo.ensure_site_settings(home=home)
-        demo.ensure_accounts(stdout=stdout)
+        home = demo.ensure_demo_site(stdout=stdout)
         index = home.add_child(instance=MembersIndexPage(title="Members", slug="members"))
         member = index.add_child(instance=MemberPage(title="Lagos State", acronym="LAG", kind=MemberKind.CITY))
         member.save_revision().publish()
@@ -86,14 +82,7 @@ def build() -> MemberPage:
         partner.save_revision().publish()
     get_user_model().objects.get(email=EDITOR).groups.add(member.team.editors)
 
-    for status, name, target, counting in [
-        ("received", "Acknowledge receipt", 5, "working"),
-        ("eligibility_screening", "Eligibility screening", 10, "working"),
-        ("technical_review", "Technical review", 30, "working"),
-        ("secretariat_decision", "Decision", 15, "working"),
-        ("approved", "Grant agreement", 30, "working"),
-    ]:
-        ServiceStandard.objects.create(status=status, name=name, target_days=target, counting=counting)
+    ensure_service_standards()
 
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
     now = timezone.now()

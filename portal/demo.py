@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from . import demo_content
 from .models import HomePage, SiteSettings, StandardPage
+from .roles import ensure_role_groups
 
 
 def translated_fields(field: str, values: dict[str, str]) -> dict[str, str]:
@@ -107,3 +108,13 @@ def ensure_accounts(*, stdout) -> None:
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+
+
+def ensure_demo_site(*, stdout) -> HomePage:
+    """The roles, the home and about pages, site settings and the demo accounts: what every
+    other part of the demo (and every test site) stands on."""
+    ensure_role_groups()
+    home = ensure_home_page(stdout=stdout)
+    ensure_site_settings(home=home)
+    ensure_accounts(stdout=stdout)
+    return home

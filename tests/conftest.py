@@ -9,7 +9,6 @@ from wagtail.models import Collection, Locale, Page, Site
 from members import demo as members_demo
 from portal import demo
 from portal.demo_content import DEMO_PASSWORD
-from portal.roles import ensure_role_groups
 
 pytest_plugins = ["tests.member_fixtures"]
 
@@ -26,10 +25,7 @@ def build_demo_site(*, with_members: bool = False) -> Site:
         Collection.add_root(name="Root")
     stdout = io.StringIO()
     with translation.override("en"):
-        ensure_role_groups()
-        home = demo.ensure_home_page(stdout=stdout)
-        demo.ensure_site_settings(home=home)
-        demo.ensure_accounts(stdout=stdout)
+        home = demo.ensure_demo_site(stdout=stdout)
         if with_members:
             members_demo.ensure_demo_members(home=home, stdout=stdout)
             members_demo.assign_demo_editors()
