@@ -20,7 +20,7 @@ COLLECTION_PERMISSIONS = {
 }
 COMMUNICATIONS_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
-    "portal": ["change_sitesettings"],
+    "portal": ["change_sitesettings", "add_theme", "change_theme", "delete_theme"],
     "wagtailforms": ["view_formsubmission", "delete_formsubmission"],
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
     "members": [

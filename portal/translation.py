@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import HomePage, SiteSettings, StandardPage
+from .models import HomePage, SiteSettings, StandardPage, Theme
 
 
 @register(HomePage)
@@ -16,3 +16,8 @@ class StandardPageTranslation(TranslationOptions):
 @register(SiteSettings)
 class SiteSettingsTranslation(TranslationOptions):
     fields = ("tagline", "footer_text")
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name",)

@@ -6,12 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events import feeds
+
 from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("events/feed.ics", feeds.diary_feed, name="events_feed"),
+    path("events/<int:event_id>.ics", feeds.event_feed, name="event_ics"),
 ]
 
 # Account pages carry the language like every public page, so links in

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "portal",
     "members",
+    "events",
     "translations",
     "frontend",
     "wagtail.contrib.forms",
@@ -214,3 +215,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# The events diary: how many events one account may post in a day, and how far ahead
+# repeats in members' imported calendars are brought in.
+EVENTS_POSTS_PER_DAY = int(env("EVENTS_POSTS_PER_DAY", "10"))
+EVENTS_IMPORT_HORIZON_DAYS = int(env("EVENTS_IMPORT_HORIZON_DAYS", "365"))
