@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -199,12 +200,28 @@ class EventPage(Page):
         return self.status == Status.CANCELLED
 
     @property
+    def text_language(self) -> str:
+        """The language the title and summary show in now: the visitor's, or the one they fall back to."""
+        current = get_language() or "en"
+        if getattr(self, f"title_{current.replace('-', '_')}", ""):
+            return current
+        original = self.original_language.replace("-", "_")
+        if self.original_language != "en" and self.title_en == getattr(self, f"title_{original}", None):
+            return self.original_language
+        return "en"
+
+    @property
     def is_online(self) -> bool:
         return bool(self.online_url)
 
     @property
     def is_in_person(self) -> bool:
         return bool(self.venue or self.city or self.country)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import event_context
+
+        return {**super().get_context(request, *args, **kwargs), **event_context(request, self)}
 
     def clean(self):
         super().clean()

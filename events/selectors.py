@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page, WorkflowState
 
 from members.models import MemberPage
 from portal.models import Theme
@@ -122,3 +124,51 @@ def filter_choices() -> dict:
         if city:
             cities.add(city)
     return {"countries": countries, "cities": sorted(cities, key=str.casefold)}
+
+
+class ModerationState:
+    PUBLISHED = "published"
+    WAITING = "waiting"
+    CHANGES_REQUESTED = "changes_requested"
+    DRAFT = "draft"
+
+
+@dataclass(frozen=True)
+class PostedEvent:
+    event: EventPage
+    state: str
+    comment: str = ""
+    has_pending_edits: bool = False
+
+
+def events_posted_by(*, user) -> list[PostedEvent]:
+    """The events a person posted, with where each stands in moderation, in three queries."""
+    events = list(EventPage.objects.filter(owner=user).order_by("-starts_at", "-pk"))
+    states: dict[str, WorkflowState] = {}
+    workflow_states = (
+        WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(e.pk) for e in events])
+        .select_related("current_task_state")
+    )
+    for state in workflow_states:
+        states[state.object_id] = state
+    posted = []
+    for event in events:
+        state = states.get(str(event.pk))
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            comment = state.current_task_state.comment if state.current_task_state else ""
+            posted.append(PostedEvent(event, ModerationState.CHANGES_REQUESTED, comment, event.has_unpublished_changes))
+        elif state:
+            posted.append(PostedEvent(event, ModerationState.WAITING, has_pending_edits=event.live))
+        elif event.live:
+            posted.append(
+                PostedEvent(event, ModerationState.PUBLISHED, has_pending_edits=event.has_unpublished_changes)
+            )
+        else:
+            posted.append(PostedEvent(event, ModerationState.DRAFT))
+    return posted
+
+
+def upcoming_events_of(*, member: MemberPage, limit: int = 5) -> list[EventOccurrence]:
+    """The member's next occurrences for its page, in a fixed number of queries."""
+    return list(upcoming_occurrences(DiaryFilters(member=member))[:limit])

@@ -1,20 +1,23 @@
 """Writes for events: posting, editing and cancelling through Wagtail's revisions and workflow."""
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
+from html import unescape
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import override
-from wagtail.log_actions import log
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage as Image
 from wagtail.models import Collection, PageLogEntry, WorkflowState
 
 from . import schedule
-from .models import EventIndexPage, EventOccurrence, EventPage, Status
+from .models import EventIndexPage, EventOccurrence, EventOccurrenceChange, EventPage, Status
 
 TRANSLATED_FIELDS = ("title", "summary", "description")
 SHARED_FIELDS = (
@@ -89,6 +92,29 @@ class EventText:
     description: str  # plain text
 
 
+def rich_text_to_plain_text(html: str) -> str:
+    text = re.sub(r"<br\s*/?>", "\n", html)
+    text = re.sub(r"</p>\s*", "\n\n", text)
+    return unescape(strip_tags(text)).strip()
+
+
+def form_initial(event: EventPage, *, language: str) -> dict:
+    """The form's starting values: the text in `language` (English where it has none yet)."""
+    suffix = _suffix(language if language in dict(settings.LANGUAGES) else "en")
+    text = {name: getattr(event, f"{name}_{suffix}") or getattr(event, f"{name}_en") for name in TRANSLATED_FIELDS}
+    return {
+        "language": language,
+        **{name: getattr(event, name) for name in SHARED_FIELDS},
+        "title": text["title"],
+        "summary": text["summary"],
+        "description": rich_text_to_plain_text(text["description"] or ""),
+        "themes": list(event.themes.all()),
+        "members": list(event.members.all()),
+        "cancelled_dates": [c.original_date.isoformat() for c in event.occurrence_changes.all() if c.cancelled],
+        "repeat_interval": event.repeat_interval or 1,
+    }
+
+
 def _write_text(page: EventPage, text: EventText) -> None:
     """Write the poster's language; English too while it is empty or still a copy of this text,
     so every language shows the event until the communications team translates it."""
@@ -111,6 +137,14 @@ def _unique_slug(diary: EventIndexPage, title: str, exclude_pk=None) -> str:
     return slug
 
 
+def store_image(*, upload, description: str, user) -> Image:
+    image = get_image_model()(
+        title=description, description=description, file=upload, collection=events_collection(), uploaded_by_user=user
+    )
+    image.save()
+    return image
+
+
 def events_collection() -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name="Events").first()
@@ -126,6 +160,12 @@ def _apply(page: EventPage, *, text: EventText, details: dict) -> None:
         page.repeat_interval = 1
     page.themes = details["themes"]
     page.members = details["members"]
+    if "cancelled_dates" in details:
+        moved = [change for change in page.occurrence_changes.all() if not change.cancelled]
+        cancelled = [EventOccurrenceChange(original_date=day, cancelled=True) for day in details["cancelled_dates"]]
+        page.occurrence_changes = [
+            change for change in moved if change.original_date not in details["cancelled_dates"]
+        ] + cancelled
     if details.get("image"):
         page.image = details["image"]
 
@@ -153,7 +193,6 @@ def post_event(*, diary: EventIndexPage, user, text: EventText, details: dict, p
         _apply(page, text=text, details=details)
         page.slug = _unique_slug(diary, page.title_en)
         diary.add_child(instance=page)
-        log(instance=page, action="wagtail.create", user=user)
         _submit_or_publish(page, user=user, publish=publish)
     return page
 
@@ -184,7 +223,7 @@ def cancel_event(*, event: EventPage, user) -> None:
         pending = event.get_latest_revision_as_object() if event.has_unpublished_changes else None
         live = event.live_revision.as_object() if event.live_revision else event
         live.status = Status.CANCELLED
-        live.save_revision(user=user, log_action=True).publish(user=user)
+        live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
         if pending is not None:
             pending.status = Status.CANCELLED
             pending.save_revision(user=user)

@@ -33,7 +33,7 @@ def make_event(diary):
         fields.setdefault("time_zone", "Africa/Nairobi")
         fields.setdefault("summary", f"About {title}.")
         with translation.override("en"):
-            event = EventPage(title=title, **fields)
+            event = EventPage(title=title, live=publish, **fields)
             event.occurrence_changes = [
                 EventOccurrenceChange(original_date=original, **change) for original, change in changes
             ]
@@ -52,3 +52,52 @@ def make_event(diary):
 def next_monday() -> date:
     today = timezone.localdate()
     return today + timedelta(days=7 - today.weekday())
+
+
+@pytest.fixture
+def moderation_workflow(demo_site):
+    """Wagtail's default workflow, which its data migration makes and --nomigrations skips:
+    one approval task on the whole tree, with the communications team as approver."""
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+    from portal.roles import ensure_role_groups
+
+    workflow = Workflow.objects.create(name="Moderators approval", active=True)
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    ensure_role_groups()
+    return workflow
+
+
+@pytest.fixture
+def event_form_data():
+    """A valid posting, one month ahead, as the form's fields."""
+
+    def data(**overrides):
+        start = timezone.localdate() + timedelta(days=30)
+        values = {
+            "language": "en",
+            "title": "Slum upgrading workshop",
+            "summary": "A day on citywide upgrading.",
+            "description": "Morning: field visits.\n\nAfternoon: talks.",
+            "scope": "city",
+            "start_date": start.isoformat(),
+            "start_time": "09:30",
+            "end_date": "",
+            "end_time": "17:00",
+            "time_zone": "Africa/Lagos",
+            "repeat": "",
+            "repeat_interval": "1",
+            "venue": "City Hall",
+            "city": "Lagos",
+            "country": "NG",
+            "online_url": "",
+            "organiser": "Lagos State",
+            "partners": "",
+            "registration_url": "https://example.org/register",
+        }
+        values.update(overrides)
+        return {name: value for name, value in values.items() if value is not None}
+
+    return data
