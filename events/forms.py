@@ -13,7 +13,7 @@ from wagtail.images.fields import WagtailImageField
 from members.models import MemberPage
 from portal.models import Theme
 
-from .models import Repeat, Scope, time_zone_choices
+from .models import MemberCalendar, Repeat, Scope, time_zone_choices
 from .selectors import DiaryFilters
 
 
@@ -251,3 +251,22 @@ class EventPostForm(forms.Form):
         """Everything but the text and the upload, as the services take it."""
         skipped = {"title", "summary", "description", "language", "image", "image_alt"}
         return {name: value for name, value in self.cleaned_data.items() if name not in skipped}
+
+
+class MemberCalendarForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("Calendar feed address"),
+        max_length=500,
+        required=False,
+        validators=web_address,
+        assume_scheme="https",
+        error_messages={"invalid": WEB_ADDRESS_MESSAGE},
+        help_text=_(
+            "The public iCalendar (.ics) address of your own calendar. Its future events come into the diary "
+            "as drafts for the communications team to approve. Leave empty to stop importing."
+        ),
+    )
+
+    class Meta:
+        model = MemberCalendar
+        fields = ["url"]

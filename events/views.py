@@ -15,9 +15,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.selectors import members_editable_by
+
 from . import schedule, selectors, services
-from .forms import DiaryFilterForm, DiaryView, EventPostForm
-from .models import EventIndexPage, EventOccurrence, EventPage
+from .forms import DiaryFilterForm, DiaryView, EventPostForm, MemberCalendarForm
+from .models import EventIndexPage, EventOccurrence, EventPage, MemberCalendar
 
 DIARY_PAGE_SIZE = 20
 VISITOR_ZONE_COOKIE = "visitor_tz"
@@ -292,3 +294,31 @@ def cancel_event(request, event_id: int):
         request, _("“%(title)s” is cancelled. It stays in the diary marked as cancelled.") % {"title": event.title}
     )
     return redirect(reverse("members:events:list"))
+
+
+@login_required
+def member_calendar(request, member_id: int):
+    """A member's own calendar feed, imported into the diary by `manage.py import_calendars`."""
+    member = get_object_or_404(members_editable_by(user=request.user), pk=member_id)
+    calendar_feed = MemberCalendar.objects.filter(member=member).first()
+    form = MemberCalendarForm(request.POST or None, instance=calendar_feed or MemberCalendar(member=member))
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["url"]:
+            if calendar_feed:
+                calendar_feed.delete()
+            messages.success(request, _("The calendar of %(member)s is no longer imported.") % {"member": member.title})
+        else:
+            calendar_feed = form.save(commit=False)
+            if "url" in form.changed_data:
+                calendar_feed.added_by, calendar_feed.last_error, calendar_feed.last_imported_at = (
+                    request.user,
+                    "",
+                    None,
+                )
+            calendar_feed.save()
+            messages.success(
+                request,
+                _("Saved. Its events come into the diary at the next import, as drafts for approval."),
+            )
+        return redirect("members:dashboard")
+    return render(request, "events/member_calendar.html", {"member": member, "form": form, "calendar": calendar_feed})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.models import WorkflowState
 
-from events.models import EventPage, Status
+from events.models import EventPage, MemberCalendar, Status
 
 NEW = "/en/members-area/events/new/"
 
@@ -271,3 +271,21 @@ def test_cancelling_one_date_of_a_repeating_event_leaves_the_others(client, post
 
     draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
     assert [(c.original_date.isoformat(), c.cancelled) for c in draft.occurrence_changes.all()] == [(second, True)]
+
+
+def test_a_member_editor_registers_their_members_calendar_and_no_other(client, editor_a, member_a, member_b):
+    client.force_login(editor_a)
+
+    response = client.post(
+        reverse("members:events:member_calendar", args=[member_a.pk]), {"url": "https://lagos.example.org/events.ics"}
+    )
+    refused = client.post(
+        reverse("members:events:member_calendar", args=[member_b.pk]), {"url": "https://evil.example.org/x.ics"}
+    )
+    not_web = client.post(reverse("members:events:member_calendar", args=[member_a.pk]), {"url": "file:///etc/passwd"})
+
+    assert response.status_code == 302
+    assert MemberCalendar.objects.get().url == "https://lagos.example.org/events.ics"
+    assert MemberCalendar.objects.get().added_by == editor_a
+    assert refused.status_code == 404
+    assert not_web.status_code == 200 and "starting with http" in " ".join(not_web.context["form"].errors["url"])

@@ -1,0 +1,175 @@
+"""Median and p95 time to serve the events diary and its calendar feeds with 20,000 events.
+
+Run with `.venv/bin/python bench/events.py` (`BENCH_EVENTS` and `BENCH_ROUNDS` change the sizes).
+It builds its own SQLite database: the events go in with bulk inserts, not page by page, since
+creating 20,000 pages through Wagtail would take the best part of an hour. Compare rows with each
+other: the machines are noisy.
+"""
+
+import contextlib
+import io
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+DATABASE_FILE = Path("/tmp/bench-events.sqlite3")  # noqa: S108 (a throwaway benchmark database)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE_FILE}"  # before django.setup(): never the demo database
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")  # DEBUG off, as served
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from events import schedule  # noqa: E402
+from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
+from portal import demo  # noqa: E402
+
+logging.getLogger("wagtail").setLevel(logging.WARNING)
+
+EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
+FEED_ROUNDS = max(ROUNDS // 4, 3)
+ZONES = ["Africa/Lagos", "Africa/Nairobi", "America/Sao_Paulo", "Asia/Manila", "Asia/Kolkata", "Europe/Paris"]
+PLACES = [("NG", "Lagos"), ("KE", "Nairobi"), ("BR", "São Paulo"), ("PH", "Manila"), ("IN", "Mumbai"), ("FR", "Lille")]
+
+
+def build() -> None:
+    DATABASE_FILE.unlink(missing_ok=True)
+    with contextlib.redirect_stdout(io.StringIO()):
+        call_command("migrate", interactive=False, verbosity=0)
+    with translation.override("en"):
+        home = demo.ensure_demo_site(stdout=io.StringIO())
+        diary = home.add_child(instance=EventIndexPage(title="Events", slug="events"))
+        diary.save_revision().publish()
+    base_path = Page.objects.values_list("url_path_en", flat=True).get(pk=diary.pk)
+    rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
+    today = timezone.localdate()
+    content_type = ContentType.objects.get_for_model(EventPage)
+    now = timezone.now()
+    with transaction.atomic():
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    title=f"Event {number}",
+                    title_en=f"Event {number}",
+                    slug=f"event-{number}",
+                    slug_en=f"event-{number}",
+                    url_path=f"{base_path}event-{number}/",
+                    url_path_en=f"{base_path}event-{number}/",
+                    path=Page._get_path(diary.path, diary.depth + 1, number + 1),
+                    depth=diary.depth + 1,
+                    numchild=0,
+                    content_type=content_type,
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                    locale_id=diary.locale_id,
+                )
+                for number in range(EVENTS)
+            ],
+            batch_size=1000,
+        )
+        Page.objects.filter(pk=diary.pk).update(numchild=EVENTS)
+        occurrences = []
+        for number, page in enumerate(pages):
+            country, city = rng.choice(PLACES)
+            repeats = number % 25 == 0
+            event = EventPage(
+                page_ptr=page,
+                summary=f"About event {number}.",
+                summary_en=f"About event {number}.",
+                scope=rng.choice(Scope.values),
+                start_date=today + timedelta(days=rng.randint(-365, 365)),
+                all_day=number % 7 == 0,
+                time_zone=rng.choice(ZONES),
+                country=country,
+                city=city,
+                repeat="weekly" if repeats else "",
+                repeat_count=10 if repeats else None,
+            )
+            if not event.all_day:
+                event.start_time = (timezone.datetime(2000, 1, 1, 9) + timedelta(hours=number % 8)).time()
+                event.end_time = (timezone.datetime(2000, 1, 1, 11) + timedelta(hours=number % 8)).time()
+            spans = schedule.occurrences(event, [])
+            event.starts_at, event.ends_at = spans[0].start, spans[-1].end
+            event.save_base(raw=True)
+            occurrences += [
+                EventOccurrence(
+                    event_id=page.pk, starts_at=span.start, ends_at=span.end, recurrence_id=span.recurrence_id
+                )
+                for span in spans
+            ]
+        EventOccurrence.objects.bulk_create(occurrences, batch_size=2000)
+
+
+def measure(run, rounds: int) -> tuple[float, float, int, int]:
+    run()
+    timings = []
+    for _round in range(rounds):
+        start = time.perf_counter()
+        size = run()
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    timings.sort()
+    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries), size
+
+
+def main() -> None:
+    started = time.perf_counter()
+    build()
+    print(
+        f"built {EVENTS} events, {EventOccurrence.objects.count()} occurrences "
+        f"in {time.perf_counter() - started:.1f} s ({DATABASE_FILE})"
+    )
+    client = Client(HTTP_HOST="127.0.0.1")
+    some_event = EventPage.objects.order_by("pk")[EVENTS // 2]
+
+    def get(path: str):
+        def run() -> int:
+            response = client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+            return len(response.content)
+
+        return run
+
+    cases = [
+        ("diary, upcoming, page 1", get("/en/events/"), ROUNDS),
+        ("diary, upcoming, page 200", get("/en/events/?page=200"), ROUNDS),
+        ("diary, month view", get("/en/events/?view=month"), ROUNDS),
+        ("diary, past, filtered by country", get("/en/events/?view=past&country=KE"), ROUNDS),
+        ("event page", get(f"/en/events/{some_event.slug_en}/"), ROUNDS),
+        ("one event's .ics", get(f"/events/{some_event.pk}.ics"), ROUNDS),
+        ("feed, filtered (Nairobi, one month)", get(_month_feed()), ROUNDS),
+        (f"feed, whole diary ({EVENTS} events)", get("/events/feed.ics"), FEED_ROUNDS),
+        ("for scale: the about page", get("/en/about/"), ROUNDS),
+    ]
+    print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
+    for name, run, rounds in cases:
+        median, p95, queries, size = measure(run, rounds)
+        print(f"{name:<40}{median:>10.1f}{p95:>10.1f}{queries:>9}{size / 1024:>9.0f}   ({rounds} runs)")
+
+
+def _month_feed() -> str:
+    start = timezone.localdate() + timedelta(days=30)
+    return f"/events/feed.ics?city=Nairobi&start={start}&end={start + timedelta(days=30)}"
+
+
+if __name__ == "__main__":
+    main()
