@@ -233,6 +233,8 @@ class EventPostForm(forms.Form):
         if data.get("repeat"):
             if not (data.get("repeat_count") or data.get("repeat_until")):
                 self.add_error("repeat_count", _("Say how many times the event repeats, or until when."))
+            elif data.get("repeat_count") and data.get("repeat_until"):
+                self.add_error("repeat_count", _("Give a number of times or an end date, not both."))
             if data.get("repeat_until") and data["repeat_until"] < start_date:
                 self.add_error("repeat_until", _("The repeats can't end before the event starts."))
         if data.get("image") and not data.get("image_alt"):

@@ -243,6 +243,8 @@ class EventPage(Page):
             errors["end_time"] = _("The event cannot end before it starts.")
         if self.repeat and not (self.repeat_count or self.repeat_until):
             errors["repeat_count"] = _("Say how many times the event repeats, or until when.")
+        elif self.repeat and self.repeat_count and self.repeat_until:
+            errors["repeat_count"] = _("Give a number of times or an end date, not both.")
         if self.repeat_until and self.start_date and self.repeat_until < self.start_date:
             errors["repeat_until"] = _("The repeats cannot end before the event starts.")
         if errors:

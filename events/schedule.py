@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from itertools import islice
 from zoneinfo import ZoneInfo, available_timezones
 
 from dateutil import rrule
@@ -61,9 +62,13 @@ def repeat_rule(event) -> rrule.rrule | None:
         FREQUENCIES[event.repeat],
         dtstart=start,
         interval=event.repeat_interval or 1,
-        count=min(event.repeat_count or MAX_OCCURRENCES, MAX_OCCURRENCES),
+        count=None if until else min(event.repeat_count or MAX_OCCURRENCES, MAX_OCCURRENCES),
         until=until,
     )
+
+
+def _wall_starts(rule: rrule.rrule):
+    return islice(rule, MAX_OCCURRENCES)
 
 
 def occurrences(event, changes=None) -> list[Occurrence]:
@@ -80,7 +85,7 @@ def occurrences(event, changes=None) -> list[Occurrence]:
         change.original_date: change for change in (event.occurrence_changes.all() if changes is None else changes)
     }
     result = []
-    for wall_start in rule:
+    for wall_start in _wall_starts(rule):
         start = wall_start.replace(tzinfo=zone)
         change = by_date.get(start.date())
         if change is None:
@@ -102,7 +107,7 @@ def occurrences(event, changes=None) -> list[Occurrence]:
 
 def occurrence_dates(event) -> set[date]:
     rule = repeat_rule(event)
-    return {wall_start.date() for wall_start in rule} if rule else set()
+    return {wall_start.date() for wall_start in _wall_starts(rule)} if rule else set()
 
 
 def _wall_add(start: datetime, length: timedelta) -> datetime:

@@ -1,4 +1,4 @@
-"""The demo site: home and about pages in nine languages, site settings, one account per role."""
+"""The demo site: home and about pages in nine languages, site settings, themes, one account per role."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from . import demo_content
-from .models import HomePage, SiteSettings, StandardPage
+from .models import HomePage, SiteSettings, StandardPage, Theme
 from .roles import ensure_role_groups
 
 
@@ -110,11 +110,24 @@ def ensure_accounts(*, stdout) -> None:
             user.groups.add(Group.objects.get(name=group_name))
 
 
+def ensure_demo_themes(*, stdout) -> None:
+    """The coalition's themes in nine languages; a theme that exists (by slug) is left as it is."""
+    created = 0
+    for order, (slug, names) in enumerate(demo_content.THEMES, start=1):
+        _theme, was_created = Theme.objects.get_or_create(
+            slug=slug, defaults={"sort_order": order, **translated_fields("name", names)}
+        )
+        created += was_created
+    if created:
+        stdout.write(f"Created {created} themes.")
+
+
 def ensure_demo_site(*, stdout) -> HomePage:
-    """The roles, the home and about pages, site settings and the demo accounts: what every
-    other part of the demo (and every test site) stands on."""
+    """The roles, the home and about pages, site settings, themes and the demo accounts: what
+    every other part of the demo (and every test site) stands on."""
     ensure_role_groups()
     home = ensure_home_page(stdout=stdout)
     ensure_site_settings(home=home)
+    ensure_demo_themes(stdout=stdout)
     ensure_accounts(stdout=stdout)
     return home

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
+from events import demo as events_demo
 from members import demo as members_demo
 from portal import demo
 from portal.demo_content import DEMO_PASSWORD
@@ -13,10 +14,11 @@ from portal.demo_content import DEMO_PASSWORD
 pytest_plugins = ["tests.member_fixtures", "tests.event_fixtures"]
 
 
-def build_demo_site(*, with_members: bool = False) -> Site:
+def build_demo_site(*, with_members: bool = False, with_events: bool = False) -> Site:
     """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations.
 
-    The 27 demo members take seconds to create: only the tests that use them ask for them."""
+    The 27 demo members and the demo events take seconds to create: only the tests that use
+    them ask for them (events link to members only when both are asked for)."""
     Locale.objects.get_or_create(language_code="en")
     if not Page.objects.filter(depth=1).exists():
         with translation.override("en"):  # a previous request may have left another language active
@@ -29,6 +31,9 @@ def build_demo_site(*, with_members: bool = False) -> Site:
         if with_members:
             members_demo.ensure_demo_members(home=home, stdout=stdout)
             members_demo.assign_demo_editors()
+        if with_events:
+            diary = events_demo.ensure_demo_diary(home=home, stdout=stdout)
+            events_demo.ensure_demo_events(diary=diary, stdout=stdout)
     return Site.objects.get(is_default_site=True)
 
 

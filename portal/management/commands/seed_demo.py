@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from events import demo as events_demo
 from members import demo as members_demo
 from members.grants import demo as grants_demo
 from portal import demo
@@ -18,5 +19,7 @@ class Command(BaseCommand):
             home = demo.ensure_demo_site(stdout=self.stdout)
             members_demo.ensure_demo_members(home=home, stdout=self.stdout)
             members_demo.assign_demo_editors()
+            diary = events_demo.ensure_demo_diary(home=home, stdout=self.stdout)
+            events_demo.ensure_demo_events(diary=diary, stdout=self.stdout)
             grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
