@@ -17,7 +17,7 @@ from members.models import MemberPage
 from portal.demo import translated_fields
 from portal.models import Theme
 
-from . import demo_content, schedule
+from . import demo_content, roles, schedule
 from .models import EventIndexPage, EventOccurrenceChange, EventPage
 from .services import _unique_slug
 
@@ -66,6 +66,7 @@ def ensure_demo_diary(*, home: Page, stdout) -> EventIndexPage:
             draft.show_in_menus = True
             draft.save_revision().publish()
             stdout.write(f"Filled {len(missing)} missing translations of the events diary.")
+    roles.grant_posting(diary=diary, groups=roles.posting_groups())  # a diary older than its signal
     return EventIndexPage.objects.get(pk=diary.pk)
 
 

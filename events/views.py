@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -98,7 +99,8 @@ def _month_weeks(month: date, entries: list[DiaryEntry]) -> list[list[dict]]:
     for entry in entries:
         by_day.setdefault(entry.when.start.date(), []).append(entry)
     today = timezone.localdate()
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7  # Django counts from Sunday, Python from Monday
+    weeks = calendar.Calendar(firstweekday=first_weekday).monthdatescalendar(month.year, month.month)
     return [
         [
             {
