@@ -47,6 +47,10 @@ class EventTime:
         return str(self.start.tzinfo)
 
     @property
+    def zone_label(self) -> str:
+        return self.zone_name.replace("_", " ")
+
+    @property
     def last_day(self) -> date:
         return (self.end - timedelta(days=1)).date() if self.all_day else self.end.date()
 
@@ -57,6 +61,10 @@ class EventTime:
     @property
     def visitor_zone_name(self) -> str:
         return str(self.visitor_start.tzinfo) if self.visitor_start else ""
+
+    @property
+    def visitor_zone_label(self) -> str:
+        return self.visitor_zone_name.replace("_", " ")
 
 
 def event_time(start: datetime, end: datetime, *, event: EventPage, visitor: ZoneInfo | None) -> EventTime:

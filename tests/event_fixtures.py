@@ -4,8 +4,10 @@ from datetime import date, time, timedelta
 
 import pytest
 from django.utils import timezone, translation
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from events.models import EventIndexPage, EventOccurrenceChange, EventPage
+from portal.roles import ensure_role_groups
 
 
 @pytest.fixture
@@ -54,20 +56,20 @@ def next_monday() -> date:
     return today + timedelta(days=7 - today.weekday())
 
 
-@pytest.fixture
-def moderation_workflow(demo_site):
+def ensure_moderation_workflow() -> Workflow:
     """Wagtail's default workflow, which its data migration makes and --nomigrations skips:
     one approval task on the whole tree, with the communications team as approver."""
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
-    from portal.roles import ensure_role_groups
-
     workflow = Workflow.objects.create(name="Moderators approval", active=True)
     task = GroupApprovalTask.objects.create(name="Moderators approval")
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
     ensure_role_groups()
     return workflow
+
+
+@pytest.fixture
+def moderation_workflow(demo_site) -> Workflow:
+    return ensure_moderation_workflow()
 
 
 @pytest.fixture
