@@ -76,12 +76,7 @@ def feed_events(filters: DiaryFilters) -> QuerySet[EventPage]:
     if start or end:
         matching = _in_range(EventOccurrence.objects.filter(event=OuterRef("pk")), start, end)
         events = events.filter(Exists(matching))
-    return (
-        events.distinct()
-        .select_related(None)
-        .prefetch_related("occurrence_changes", "themes", "members")
-        .order_by("starts_at", "pk")
-    )
+    return events.distinct().order_by("starts_at", "pk")
 
 
 def diary_occurrences(
