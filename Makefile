@@ -55,3 +55,4 @@ lock:
 
 bench: setup
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/events.py

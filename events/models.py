@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from translations.routing import TranslatedSlugRoutingMixin
+
 from . import schedule
 from .fields import LanguageCodesField
 
@@ -48,7 +50,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(schedule.time_zone_names())]
 
 
-class EventIndexPage(Page):
+class EventIndexPage(TranslatedSlugRoutingMixin, Page):
     """The global events diary."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)

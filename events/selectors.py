@@ -88,30 +88,31 @@ def diary_occurrences(
     start = max(filter(None, [start, filter_start]), default=None)
     end = min(filter(None, [end, filter_end]), default=None)
     occurrences = _in_range(EventOccurrence.objects.filter(event__in=events.values("pk")), start, end)
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
     ordering = ["-starts_at", "-pk"] if newest_first else ["starts_at", "pk"]
-    return (
-        occurrences.select_related("event")
-        .prefetch_related(
-            Prefetch("event__image", queryset=images),
-            Prefetch("event__members", queryset=MemberPage.objects.only("pk", "title", "url_path", "acronym")),
-        )
-        .order_by(*ordering)
+    return occurrences.select_related("event").order_by(*ordering)
+
+
+def with_cards(occurrences: QuerySet[EventOccurrence]) -> QuerySet[EventOccurrence]:
+    """What an event's card shows beyond the event itself: its image and its members."""
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+    return occurrences.prefetch_related(
+        Prefetch("event__image", queryset=images),
+        Prefetch("event__members", queryset=MemberPage.objects.only("pk", "title", "url_path", "acronym")),
     )
 
 
 def upcoming_occurrences(filters: DiaryFilters, *, now: datetime | None = None) -> QuerySet[EventOccurrence]:
-    return diary_occurrences(filters, start=now or timezone.now())
+    return with_cards(diary_occurrences(filters, start=now or timezone.now()))
 
 
 def past_occurrences(filters: DiaryFilters, *, now: datetime | None = None) -> QuerySet[EventOccurrence]:
     now = now or timezone.now()
-    return diary_occurrences(filters, end=now, newest_first=True).filter(ends_at__lte=now)
+    return with_cards(diary_occurrences(filters, end=now, newest_first=True).filter(ends_at__lte=now))
 
 
 def filter_choices() -> dict:
     """The countries and cities that published events have, for the filter panel."""
-    rows = published_events().exclude(country="", city="").values_list("country", "city").distinct()
+    rows = published_events().exclude(country="", city="").order_by().values_list("country", "city").distinct()
     countries, cities = set(), set()
     for country, city in rows:
         if country:

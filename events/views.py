@@ -101,8 +101,12 @@ def _entries(occurrences, visitor) -> list[DiaryEntry]:
     ]
 
 
-def _month_weeks(month: date, entries: list[DiaryEntry]) -> list[list[dict]]:
-    """The month as weeks of days, each with the entries that start that day in their own zone."""
+MONTH_DAY_LIMIT = 4
+
+
+def _month_weeks(month: date, entries: list[DiaryEntry], day_query) -> list[list[dict]]:
+    """The month as weeks of days, each with the entries that start that day in their own zone
+    (the first few; the rest behind a link to that day's list)."""
     by_day: dict[date, list[DiaryEntry]] = {}
     for entry in entries:
         by_day.setdefault(entry.when.start.date(), []).append(entry)
@@ -172,7 +176,16 @@ def diary_context(request, diary: EventIndexPage) -> dict:
         entries = [entry for entry in entries if month <= entry.when.start.date() < next_month]
         context.update(
             month=month,
-            weeks=_month_weeks(month, entries),
+            weeks=_month_weeks(
+                month,
+                entries,
+                lambda day: query_with(
+                    view=DiaryView.PAST if day < timezone.localdate() else DiaryView.UPCOMING,
+                    month=None,
+                    start=day.isoformat(),
+                    end=day.isoformat(),
+                ),
+            ),
             entries=entries,
             previous_month=previous_month,
             next_month=next_month,

@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
+from translations.routing import TranslatedSlugRoutingMixin
+
 
 class MemberKind(models.TextChoices):
     MULTILATERAL = "multilateral", _("Multilateral organisation")
@@ -54,7 +56,7 @@ class LinkProblem(models.TextChoices):
     INVALID_ADDRESS = "invalid address", _("The address is not valid.")
 
 
-class MembersIndexPage(Page):
+class MembersIndexPage(TranslatedSlugRoutingMixin, Page):
     """The member directory."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)

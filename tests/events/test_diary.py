@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from portal.models import Theme
 
@@ -173,7 +175,8 @@ def test_the_diary_queries_do_not_grow_with_the_events(client, make_event, make_
     def add(count: int, offset: int):
         for number in range(count):
             start = today + timedelta(days=1 + number % 20)
-            make_event(f"Event {offset + number}", start_date=start, members=[member], themes=[theme])
+            image = get_image_model().objects.create(title=f"Photo {number}", file=get_test_image_file())
+            make_event(f"Event {offset + number}", start_date=start, members=[member], themes=[theme], image=image)
 
     add(2, 0)
     small = _diary_queries(client)
