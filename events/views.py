@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from members.selectors import members_editable_by
 
@@ -309,13 +308,18 @@ def edit_event(request, event_id: int):
 
 
 @login_required
-@require_POST
 def cancel_event(request, event_id: int):
+    """Asks first: cancelling publishes at once and reaches every subscriber's calendar."""
     event = _event_you_edit(request, event_id)
+    if request.method != "POST":
+        return render(request, "events/confirm_cancel.html", {"event": event})
     services.cancel_event(event=event, user=request.user)
-    messages.success(
-        request, _("“%(title)s” is cancelled. It stays in the diary marked as cancelled.") % {"title": event.title}
-    )
+    if event.live:
+        messages.success(
+            request, _("“%(title)s” is cancelled. It stays in the diary, marked as cancelled.") % {"title": event.title}
+        )
+    else:
+        messages.success(request, _("“%(title)s” is withdrawn from moderation.") % {"title": event.title})
     return redirect(reverse("members:events:list"))
 
 

@@ -121,6 +121,9 @@ def test_editing_a_published_event_keeps_the_live_version_until_approved(client,
 
 def test_the_poster_cancels_a_published_event_and_it_stays_in_the_diary_marked(client, poster, make_event):
     event = make_event("Forum", owner=poster)
+    confirmation = client.get(reverse("members:events:cancel", args=[event.pk]))
+    assert b"marked as cancelled" in confirmation.content
+    assert EventPage.objects.get(pk=event.pk).status == Status.SCHEDULED
 
     response = client.post(reverse("members:events:cancel", args=[event.pk]))
 
