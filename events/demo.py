@@ -19,7 +19,7 @@ from portal.models import Theme
 
 from . import demo_content, roles, schedule
 from .models import EventIndexPage, EventOccurrenceChange, EventPage
-from .services import _unique_slug
+from .services import unique_slug
 
 # Copied as they are from the demo content to the page.
 COPIED_FIELDS = (
@@ -154,7 +154,7 @@ def ensure_demo_events(*, diary: EventIndexPage, stdout) -> None:
         for data in demo_content.EVENTS:
             poster = users[data.get("posted_by", demo_content.COMMUNICATIONS)]
             page = _event_page(data, today=today, owner=poster, members=members, themes=themes)
-            page.slug = _unique_slug(diary, page.title_en)
+            page.slug = unique_slug(diary, page.title_en)
             diary.add_child(instance=page)
             revision = page.save_revision(user=poster, log_action=True, clean=False)  # add_child just validated it
             if data.get("moderation"):

@@ -39,12 +39,12 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, WorkflowState
 
-from members.linkcheck import CheckStopped, _problem_for, guarded_transport
+from members.linkcheck import CheckStopped, guarded_transport, problem_for
 from members.models import LinkProblem
 
 from . import schedule
 from .models import EventIndexPage, EventPage, MemberCalendar, Status
-from .services import _unique_slug, plain_text_to_rich_text
+from .services import plain_text_to_rich_text, unique_slug
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -211,7 +211,7 @@ class FeedFetcher:
         except httpx.TooManyRedirects as error:
             raise FeedError(LinkProblem.TOO_MANY_REDIRECTS.label) from error
         except (CheckStopped, TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError) as error:
-            raise FeedError(_problem_for(error).label) from error
+            raise FeedError(problem_for(error).label) from error
 
 
 # Reading
@@ -471,7 +471,7 @@ def _create(diary: EventIndexPage, calendar: MemberCalendar, key: str, values: d
     )
     page.members = [calendar.member]
     _apply(page, values)
-    page.slug = _unique_slug(diary, page.title_en)
+    page.slug = unique_slug(diary, page.title_en)
     diary.add_child(instance=page)
     log(instance=page, action="wagtail.create", user=user, data={"calendar": calendar.pk, "source_key": key})
     _save_draft(page, user=user, fingerprint=fingerprint)

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from translations.routing import TranslatedSlugRoutingMixin
+from translations.slugs import TranslatedSlugRoutingMixin
 
 from . import schedule
 from .fields import LanguageCodesField

@@ -128,9 +128,9 @@ def _write_text(page: EventPage, text: EventText) -> None:
             setattr(page, f"{name}_en", value)
 
 
-def _unique_slug(diary: EventIndexPage, title: str, exclude_pk=None) -> str:
+def unique_slug(diary: EventIndexPage, title: str) -> str:
     base = slugify(title, allow_unicode=True)[:70].strip("-") or "event"
-    taken = set(diary.get_children().exclude(pk=exclude_pk).values_list("slug_en", flat=True))
+    taken = set(diary.get_children().filter(slug_en__startswith=base).values_list("slug_en", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
@@ -191,7 +191,7 @@ def post_event(*, diary: EventIndexPage, user, text: EventText, details: dict, p
     with override("en"):
         page = EventPage(owner=user, original_language=text.language, live=False)
         _apply(page, text=text, details=details)
-        page.slug = _unique_slug(diary, page.title_en)
+        page.slug = unique_slug(diary, page.title_en)
         diary.add_child(instance=page)
         _submit_or_publish(page, user=user, publish=publish)
     return page

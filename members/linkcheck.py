@@ -136,7 +136,7 @@ def _causes(error: BaseException | None) -> Iterator[BaseException]:
         error = error.__cause__ or error.__context__
 
 
-def _problem_for(error: BaseException) -> LinkProblem:
+def problem_for(error: BaseException) -> LinkProblem:
     if isinstance(error, CheckStopped):
         return error.problem
     if isinstance(error, TimeoutError | httpx.TimeoutException):
@@ -197,7 +197,7 @@ async def _check(client: httpx.AsyncClient, url: str, *, timeout: float, max_red
                         raise CheckStopped(LinkProblem.INVALID_RESPONSE) from error
             raise CheckStopped(LinkProblem.TOO_MANY_REDIRECTS)
     except (CheckStopped, TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError) as error:
-        return CheckOutcome(url=url, status_code=status_code, final_url=current, error=_problem_for(error).value)
+        return CheckOutcome(url=url, status_code=status_code, final_url=current, error=problem_for(error).value)
 
 
 async def check_urls(

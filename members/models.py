@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
-from translations.routing import TranslatedSlugRoutingMixin
+from translations.slugs import TranslatedSlugRoutingMixin
 
 
 class MemberKind(models.TextChoices):

@@ -7,10 +7,13 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from .routing import TranslatedSlugRoutingMixin
+        from wagtail_modeltranslation import patch_wagtailadmin
 
-        # wagtail-modeltranslation assigns its own route() to every page model when it starts,
-        # before this app: give the indexes of many pages their one-query routing back.
+        from .slugs import TranslatedSlugRoutingMixin, validate_slugs
+
+        # wagtail-modeltranslation patches every page model when it starts, before this app;
+        # its slug check and its routing read every sibling page (see translations/slugs.py).
+        patch_wagtailadmin._validate_slugs = validate_slugs
         for model in apps.get_models():
             if issubclass(model, TranslatedSlugRoutingMixin):
                 model.route = TranslatedSlugRoutingMixin.route

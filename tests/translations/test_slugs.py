@@ -1,3 +1,5 @@
+import pytest
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_init
 from django.utils import translation
 from wagtail.models import Page
@@ -41,3 +43,16 @@ def test_finding_an_event_does_not_read_its_siblings(client, make_event):
     large = _pages_loaded(client, first.url)
 
     assert small == large
+
+
+def test_a_slug_taken_by_a_sibling_in_any_language_is_refused(make_event):
+    make_event("Water week", slug_fr="semaine-de-l-eau")
+    make_event("Urban forum")  # no French slug: French reads the English one
+    with pytest.raises(ValidationError) as refused:
+        make_event("Semaine de l'eau", slug="water-week-2", slug_fr="semaine-de-l-eau")
+    with pytest.raises(ValidationError) as refused_by_fallback:
+        make_event("Forum urbain", slug="forum-2", slug_fr="urban-forum")
+
+    assert "slug_fr" in refused.value.message_dict
+    assert "slug_fr" in refused_by_fallback.value.message_dict
+    assert make_event("Different", slug_fr="autre-chose").live
