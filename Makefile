@@ -15,7 +15,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n auto
 
 setup: system-packages $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput
