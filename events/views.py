@@ -118,7 +118,9 @@ def _month_weeks(month: date, entries: list[DiaryEntry], day_query) -> list[list
                 "date": day,
                 "in_month": day.month == month.month,
                 "is_today": day == today,
-                "entries": by_day.get(day, []),
+                "entries": by_day.get(day, [])[:MONTH_DAY_LIMIT],
+                "more": max(len(by_day.get(day, [])) - MONTH_DAY_LIMIT, 0),
+                "more_query": day_query(day),
             }
             for day in week
         ]

@@ -184,3 +184,18 @@ def test_the_diary_queries_do_not_grow_with_the_events(client, make_event, make_
     large = _diary_queries(client)
 
     assert small == large
+
+
+def test_a_busy_day_in_the_month_view_shows_four_events_and_links_to_the_rest(client, make_event):
+    day = date(2031, 7, 15)
+    for hour in range(6):
+        make_event(f"Session {hour}", start_date=day, start_time=time(8 + hour), end_time=time(8 + hour, 30))
+
+    response = client.get("/en/events/?view=month&month=2031-07")
+
+    cell = next(cell for week in response.context["weeks"] for cell in week if cell["date"] == day)
+    assert [entry.event.title for entry in cell["entries"]] == [f"Session {hour}" for hour in range(4)]
+    assert cell["more"] == 2
+    more = client.get(f"/en/events/?{cell['more_query']}")
+    assert _titles(more) == [f"Session {hour}" for hour in range(6)]
+    assert b"2 more" in response.content
