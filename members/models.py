@@ -125,7 +125,7 @@ class MemberPage(Page):
         index.FilterField("kind"),
     ]
     parent_page_types = ["members.MembersIndexPage"]
-    subpage_types = []
+    subpage_types = ["showcases.ShowcasePage"]
 
     class Meta:
         verbose_name = _("member")

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal",
     "members",
     "events",
+    "showcases",
     "translations",
     "frontend",
     "wagtail.contrib.forms",

@@ -1,0 +1,2 @@
+def showcase_context(request, showcase) -> dict:
+    return {}
