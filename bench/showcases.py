@@ -1,0 +1,189 @@
+"""Median and p95 time to serve the project database and its CSV export with 5,000 showcases.
+
+Run with `.venv/bin/python bench/showcases.py` (`BENCH_SHOWCASES` and `BENCH_ROUNDS` change the
+sizes). It builds its own SQLite database: the showcases go in with bulk inserts, not page by
+page, since creating thousands of pages through Wagtail takes many minutes. Compare rows with
+each other: the machines are noisy.
+"""
+
+import contextlib
+import io
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+DATABASE_FILE = Path("/tmp/bench-showcases.sqlite3")  # noqa: S108 (a throwaway benchmark database)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE_FILE}"  # before django.setup(): never the demo database
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")  # DEBUG off, as served
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+from wagtail.images import get_image_model  # noqa: E402
+from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from members import demo as members_demo  # noqa: E402
+from members.models import MemberPage  # noqa: E402
+from portal import demo  # noqa: E402
+from portal.models import Theme  # noqa: E402
+from showcases.models import (  # noqa: E402
+    ActivityType,
+    InvolvementRole,
+    Region,
+    ShowcaseIndexPage,
+    ShowcaseInvolvement,
+    ShowcasePage,
+    ShowcaseStatus,
+)
+
+logging.getLogger("wagtail").setLevel(logging.WARNING)
+
+SHOWCASES = int(os.environ.get("BENCH_SHOWCASES", "5000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
+CSV_ROUNDS = max(ROUNDS // 4, 3)
+PLACES = [("NG", "Lagos"), ("KE", "Nairobi"), ("BR", "São Paulo"), ("PH", "Manila"), ("IN", "Mumbai"), ("FR", "Lille")]
+WORDS = ["water", "housing", "transport", "resilience", "finance", "markets", "waste", "energy"]
+
+
+def build() -> None:
+    DATABASE_FILE.unlink(missing_ok=True)
+    with contextlib.redirect_stdout(io.StringIO()):
+        call_command("migrate", interactive=False, verbosity=0)
+    with translation.override("en"):
+        home = demo.ensure_demo_site(stdout=io.StringIO())
+        members_demo.ensure_demo_members(home=home, stdout=io.StringIO())
+        index = home.add_child(instance=ShowcaseIndexPage(title="Showcases", slug="showcases"))
+        index.save_revision().publish()
+    members = list(MemberPage.objects.values_list("pk", flat=True))
+    themes = [Theme.objects.get_or_create(slug=word, defaults={"name": word.capitalize()})[0].pk for word in WORDS[:6]]
+    images = [
+        get_image_model().objects.create(title=f"Photo {number}", file=get_test_image_file()).pk for number in range(40)
+    ]
+    base_path = Page.objects.values_list("url_path_en", flat=True).get(pk=index.pk)
+    rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
+    content_type = ContentType.objects.get_for_model(ShowcasePage)
+    now = timezone.now()
+    with transaction.atomic():
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    title=f"Showcase {number}",
+                    title_en=f"Showcase {number}",
+                    slug=f"showcase-{number}",
+                    slug_en=f"showcase-{number}",
+                    url_path=f"{base_path}showcase-{number}/",
+                    url_path_en=f"{base_path}showcase-{number}/",
+                    path=Page._get_path(index.path, index.depth + 1, number + 1),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    content_type=content_type,
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                    locale_id=index.locale_id,
+                )
+                for number in range(SHOWCASES)
+            ],
+            batch_size=1000,
+        )
+        Page.objects.filter(pk=index.pk).update(numchild=SHOWCASES)
+        involvements, theme_links = [], []
+        for number, page in enumerate(pages):
+            country, city = rng.choice(PLACES)
+            word = rng.choice(WORDS)
+            start = date(rng.randint(2005, 2025), rng.randint(1, 12), 1)
+            summary = f"A {word} showcase in {city}."
+            showcase = ShowcasePage(
+                page_ptr=page,
+                summary=summary,
+                summary_en=summary,
+                summary_fr=f"Une vitrine à {city}." if number % 3 == 0 else "",
+                city=city,
+                city_en=city,
+                body=[{"type": "text", "value": f"<p>The {rng.choice(WORDS)} story of {city}.</p>"}],
+                country=country,
+                region=rng.choice(Region.values),
+                status=rng.choice(ShowcaseStatus.values),
+                activity_type=rng.choice(ActivityType.values),
+                start_date=start,
+                end_date=date(start.year + rng.randint(0, 6), 12, 31) if number % 4 else None,
+                budget=rng.randint(1, 500) * 10_000,
+                image_id=rng.choice(images) if number % 5 else None,
+            )
+            showcase.save_base(raw=True)
+            lead, partner = rng.sample(members, 2)
+            involvements += [
+                ShowcaseInvolvement(showcase_id=page.pk, member_id=lead, role=InvolvementRole.LEAD, sort_order=0),
+                ShowcaseInvolvement(showcase_id=page.pk, member_id=partner, role=InvolvementRole.PARTNER, sort_order=1),
+            ]
+            theme_links += [
+                ShowcasePage.themes.through(showcasepage_id=page.pk, theme_id=theme)
+                for theme in rng.sample(themes, rng.randint(1, 3))
+            ]
+        ShowcaseInvolvement.objects.bulk_create(involvements, batch_size=2000)
+        ShowcasePage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
+
+
+def measure(run, rounds: int) -> tuple[float, float, int, int]:
+    run()
+    timings = []
+    for _round in range(rounds):
+        start = time.perf_counter()
+        size = run()
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    timings.sort()
+    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries), size
+
+
+def main() -> None:
+    started = time.perf_counter()
+    build()
+    print(f"built {SHOWCASES} showcases in {time.perf_counter() - started:.1f} s ({DATABASE_FILE})")
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    def get(path: str):
+        def run() -> int:
+            response = client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+            return len(response.content)
+
+        return run
+
+    last_page = (SHOWCASES + 23) // 24
+    cases = [
+        ("listing, page 1", get("/en/showcases/"), ROUNDS),
+        ("filtered by country and theme", get("/en/showcases/?country=KE&theme=housing"), ROUNDS),
+        ("search 'water'", get("/en/showcases/?q=water"), ROUNDS),
+        ("search in the story ('story of lille')", get("/en/showcases/?q=story+of+lille"), ROUNDS),
+        ("French search 'vitrine'", get("/fr/showcases/?q=vitrine"), ROUNDS),
+        (f"page {min(100, last_page)}", get(f"/en/showcases/?page={min(100, last_page)}"), ROUNDS),
+        ("CSV, country and theme", get("/en/showcases/?country=KE&theme=housing&format=csv"), ROUNDS),
+        (f"CSV, everything ({SHOWCASES})", get("/en/showcases/?format=csv"), CSV_ROUNDS),
+        ("for scale: the about page", get("/en/about/"), ROUNDS),
+    ]
+    print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
+    for name, run, rounds in cases:
+        median, p95, queries, size = measure(run, rounds)
+        print(f"{name:<40}{median:>10.1f}{p95:>10.1f}{queries:>9}{size / 1024:>9.0f}   ({rounds} runs)")
+
+
+if __name__ == "__main__":
+    main()
