@@ -27,14 +27,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
-from wagtail.models import Page  # noqa: E402
 
+from bench.bulk_pages import bulk_child_pages  # noqa: E402
 from events import schedule  # noqa: E402
 from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
 from portal import demo  # noqa: E402
@@ -56,35 +55,10 @@ def build() -> None:
         home = demo.ensure_demo_site(stdout=io.StringIO())
         diary = home.add_child(instance=EventIndexPage(title="Events", slug="events"))
         diary.save_revision().publish()
-    base_path = Page.objects.values_list("url_path_en", flat=True).get(pk=diary.pk)
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
     today = timezone.localdate()
-    content_type = ContentType.objects.get_for_model(EventPage)
-    now = timezone.now()
     with transaction.atomic():
-        pages = Page.objects.bulk_create(
-            [
-                Page(
-                    title=f"Event {number}",
-                    title_en=f"Event {number}",
-                    slug=f"event-{number}",
-                    slug_en=f"event-{number}",
-                    url_path=f"{base_path}event-{number}/",
-                    url_path_en=f"{base_path}event-{number}/",
-                    path=Page._get_path(diary.path, diary.depth + 1, number + 1),
-                    depth=diary.depth + 1,
-                    numchild=0,
-                    content_type=content_type,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale_id=diary.locale_id,
-                )
-                for number in range(EVENTS)
-            ],
-            batch_size=1000,
-        )
-        Page.objects.filter(pk=diary.pk).update(numchild=EVENTS)
+        pages = bulk_child_pages(diary, EventPage, EVENTS, "event")
         occurrences = []
         for number, page in enumerate(pages):
             country, city = rng.choice(PLACES)

@@ -27,16 +27,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
+from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
-from wagtail.models import Page  # noqa: E402
 
+from bench.bulk_pages import bulk_child_pages  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -74,34 +73,9 @@ def build() -> None:
     images = [
         get_image_model().objects.create(title=f"Photo {number}", file=get_test_image_file()).pk for number in range(40)
     ]
-    base_path = Page.objects.values_list("url_path_en", flat=True).get(pk=index.pk)
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
-    content_type = ContentType.objects.get_for_model(ShowcasePage)
-    now = timezone.now()
     with transaction.atomic():
-        pages = Page.objects.bulk_create(
-            [
-                Page(
-                    title=f"Showcase {number}",
-                    title_en=f"Showcase {number}",
-                    slug=f"showcase-{number}",
-                    slug_en=f"showcase-{number}",
-                    url_path=f"{base_path}showcase-{number}/",
-                    url_path_en=f"{base_path}showcase-{number}/",
-                    path=Page._get_path(index.path, index.depth + 1, number + 1),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    content_type=content_type,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale_id=index.locale_id,
-                )
-                for number in range(SHOWCASES)
-            ],
-            batch_size=1000,
-        )
-        Page.objects.filter(pk=index.pk).update(numchild=SHOWCASES)
+        pages = bulk_child_pages(index, ShowcasePage, SHOWCASES, "showcase")
         involvements, theme_links = [], []
         for number, page in enumerate(pages):
             country, city = rng.choice(PLACES)
