@@ -11,7 +11,6 @@ import io
 import logging
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -28,12 +27,11 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from bench.bulk_pages import bulk_child_pages  # noqa: E402
+from bench.support import bulk_child_pages, measure  # noqa: E402
 from events import schedule  # noqa: E402
 from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
 from portal import demo  # noqa: E402
@@ -89,19 +87,6 @@ def build() -> None:
                 for span in spans
             ]
         EventOccurrence.objects.bulk_create(occurrences, batch_size=2000)
-
-
-def measure(run, rounds: int) -> tuple[float, float, int, int]:
-    run()
-    timings = []
-    for _round in range(rounds):
-        start = time.perf_counter()
-        size = run()
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        run()
-    timings.sort()
-    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries), size
 
 
 def main() -> None:

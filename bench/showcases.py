@@ -11,7 +11,6 @@ import io
 import logging
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import date
@@ -28,14 +27,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.bulk_pages import bulk_child_pages  # noqa: E402
+from bench.support import bulk_child_pages, measure  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -111,19 +109,6 @@ def build() -> None:
             ]
         ShowcaseInvolvement.objects.bulk_create(involvements, batch_size=2000)
         ShowcasePage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
-
-
-def measure(run, rounds: int) -> tuple[float, float, int, int]:
-    run()
-    timings = []
-    for _round in range(rounds):
-        start = time.perf_counter()
-        size = run()
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        run()
-    timings.sort()
-    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries), size
 
 
 def main() -> None:

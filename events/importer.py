@@ -37,14 +37,14 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import PageLogEntry
 
 from members.linkcheck import CheckStopped, guarded_transport, problem_for
 from members.models import LinkProblem
 
 from . import schedule
 from .models import EventIndexPage, EventPage, MemberCalendar, Status
-from .services import plain_text_to_rich_text, unique_slug
+from .services import plain_text_to_rich_text, submit_for_moderation, unique_slug
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -436,16 +436,6 @@ def _apply(page: EventPage, values: dict) -> None:
         setattr(page, f"{name}_en" if name in ("title", "summary", "description") else name, value)
 
 
-def _submit(page: EventPage, *, user) -> None:
-    state = page.current_workflow_state
-    if state is None:
-        workflow = page.get_workflow()
-        if workflow:
-            workflow.start(page, user)
-    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-
-
 def _save_draft(page: EventPage, *, user, fingerprint: str) -> None:
     revision = page.save_revision(user=user)
     log(
@@ -456,7 +446,7 @@ def _save_draft(page: EventPage, *, user, fingerprint: str) -> None:
         content_changed=True,
         data={FINGERPRINT_KEY: fingerprint},
     )
-    _submit(page, user=user)
+    submit_for_moderation(page, user=user)
 
 
 def _create(diary: EventIndexPage, calendar: MemberCalendar, key: str, values: dict, fingerprint: str) -> None:

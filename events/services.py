@@ -174,7 +174,12 @@ def _submit_or_publish(page: EventPage, *, user, publish: bool) -> None:
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
-        return
+    else:
+        submit_for_moderation(page, user=user)
+
+
+def submit_for_moderation(page: EventPage, *, user) -> None:
+    """Into Wagtail's workflow, unless already there; a page sent back for changes goes back in."""
     state = page.current_workflow_state
     if state is None:
         workflow = page.get_workflow()

@@ -1,7 +1,12 @@
-"""Thousands of child pages in a few inserts, for benchmarks: creating them one by one through
-Wagtail takes the best part of an hour. Import after django.setup()."""
+"""What the benchmarks share: thousands of child pages in a few inserts (creating them one by one
+through Wagtail takes the best part of an hour), and timing. Import after django.setup()."""
+
+import statistics
+import time
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -36,3 +41,18 @@ def bulk_child_pages(parent: Page, model: type[Page], count: int, name: str) -> 
     )
     Page.objects.filter(pk=parent.pk).update(numchild=count)
     return pages
+
+
+def measure(run, rounds: int) -> tuple[float, float, int, int]:
+    """Median and p95 milliseconds over `rounds` calls after a warm-up, the queries of one call,
+    and what the last call returned (the response size)."""
+    run()
+    timings = []
+    for _round in range(rounds):
+        start = time.perf_counter()
+        size = run()
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    timings.sort()
+    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries), size
