@@ -125,7 +125,7 @@ class MemberPage(Page):
         index.FilterField("kind"),
     ]
     parent_page_types = ["members.MembersIndexPage"]
-    subpage_types = ["showcases.ShowcasePage"]
+    subpage_types = ["showcases.ShowcasePage", "news.NewsPage"]
 
     class Meta:
         verbose_name = _("member")

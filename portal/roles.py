@@ -23,6 +23,7 @@ COMMUNICATIONS_MODEL_PERMISSIONS = {
     "portal": ["change_sitesettings", "add_theme", "change_theme", "delete_theme"],
     "wagtailforms": ["view_formsubmission", "delete_formsubmission"],
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
+    "news": ["feature_newspage"],
     "events": ["view_membercalendar", "change_membercalendar", "delete_membercalendar"],
     "members": [
         "view_proposal",

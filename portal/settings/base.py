@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "showcases",
+    "portal.news",
     "translations",
     "frontend",
     "wagtail.contrib.forms",
