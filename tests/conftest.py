@@ -11,7 +11,7 @@ from members import demo as members_demo
 from portal import demo
 from portal.demo_content import DEMO_PASSWORD
 
-pytest_plugins = ["tests.member_fixtures", "tests.event_fixtures", "tests.showcase_fixtures"]
+pytest_plugins = ["tests.member_fixtures", "tests.event_fixtures", "tests.showcase_fixtures", "tests.news_fixtures"]
 
 
 def build_demo_site(*, with_members: bool = False, with_events: bool = False) -> Site:

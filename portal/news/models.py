@@ -1,9 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -95,6 +98,13 @@ class NewsPage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         permissions = [("feature_newspage", _("Can feature news on the home page"))]
+
+    @property
+    def text_language(self) -> str:
+        """The language its title is shown in: the active one when translated, else English."""
+        language = get_language() or settings.LANGUAGE_CODE
+        translated = getattr(self, build_localized_fieldname("title", language), None)
+        return language if translated else settings.LANGUAGE_CODE
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None and self.path:
