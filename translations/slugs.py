@@ -7,6 +7,8 @@ from django.http import Http404
 from django.utils.translation import get_language, gettext, override
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.url_routing import RouteResult
 
 # Wagtail's own message, so Wagtail's catalogues translate it.
 SLUG_IN_USE = "The slug '%(page_slug)s' is already in use within the parent page at '%(parent_url_path)s'."
@@ -37,11 +39,19 @@ def validate_slugs(page) -> dict[str, str]:
 
 class TranslatedSlugRoutingMixin:
     """Routes to the one child whose slug in the active language (or, where that is empty, in
-    English) matches."""
+    English) matches. A routable page's own sub-URLs (the news feeds) come first."""
 
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        if isinstance(self, RoutablePageMixin) and self.live:
+            try:
+                match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                pass
+            else:
+                request.routable_resolver_match = match
+                return RouteResult(self, args=tuple(match))
         slug, rest = path_components[0], path_components[1:]
         field = build_localized_fieldname("slug", get_language() or "en")
         child = self.get_children().filter(_slug_matches(field, slug)).first()

@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -17,8 +18,10 @@ from showcases.blocks import SHOWCASE_BLOCKS
 from translations.slugs import TranslatedSlugRoutingMixin
 
 
-class NewsIndexPage(TranslatedSlugRoutingMixin, Page):
-    """The coalition's news: the communications team's articles and its members' news."""
+class NewsIndexPage(RoutablePageMixin, TranslatedSlugRoutingMixin, Page):
+    """The coalition's news: the communications team's articles and its members' news, with
+    RSS and Atom feeds at feed/rss/ and feed/atom/ (in the language of the URL, with the
+    listing's filters)."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
 
@@ -29,6 +32,23 @@ class NewsIndexPage(TranslatedSlugRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import index_context
+
+        return {**super().get_context(request, *args, **kwargs), **index_context(request, self)}
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index=self)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index=self)
 
 
 class NewsPage(Page):
@@ -98,6 +118,11 @@ class NewsPage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
         permissions = [("feature_newspage", _("Can feature news on the home page"))]
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import article_context
+
+        return {**super().get_context(request, *args, **kwargs), **article_context(request, self)}
 
     @property
     def text_language(self) -> str:

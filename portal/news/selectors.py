@@ -1,11 +1,14 @@
 """Reads for the news: each listing in a fixed number of queries whatever the number of articles."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 
 from members.models import MemberPage
+from portal.models import Theme
 
 from .models import NewsPage
 
@@ -56,3 +59,64 @@ def mentioning(member: MemberPage) -> Q:
 def news_of_member(*, member: MemberPage, limit: int) -> list[NewsPage]:
     """A member's own news and the articles that mention it, newest first."""
     return list(published_news().filter(mentioning(member))[:limit])
+
+
+class Source:
+    MEMBERS = "members"
+
+
+@dataclass(frozen=True)
+class NewsFilters:
+    source: str = ""
+    theme: Theme | None = None
+    country: str = ""
+    member: MemberPage | None = None
+
+    @property
+    def is_filtered(self) -> bool:
+        return any([self.source, self.theme, self.country, self.member])
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The filters as GET parameters (themes by slug, members by id), for links and feeds."""
+        values = {
+            "source": self.source,
+            "theme": self.theme.slug if self.theme else "",
+            "country": self.country,
+            "member": str(self.member.pk) if self.member else "",
+        }
+        return [(name, value) for name, value in values.items() if value]
+
+
+def filtered_news(published: QuerySet[NewsPage], filters: NewsFilters) -> QuerySet[NewsPage]:
+    articles = published
+    if filters.source == Source.MEMBERS:
+        articles = articles.filter(member__isnull=False)
+    if filters.theme:
+        tagged = NewsPage.themes.through.objects.filter(theme=filters.theme).values("newspage_id")
+        articles = articles.filter(pk__in=tagged)
+    if filters.country:
+        # Stored as "KE,NG": two-letter codes only ever match whole codes.
+        articles = articles.filter(countries__contains=filters.country)
+    if filters.member:
+        articles = articles.filter(mentioning(filters.member))
+    return articles
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    country_codes: list[str]
+    members: list[MemberPage]
+
+
+def filter_choices(published: QuerySet[NewsPage]) -> FilterChoices:
+    """The countries and members the published news is about, for the filters' options."""
+    codes = set()
+    for stored in published.order_by().exclude(countries="").values_list("countries", flat=True).distinct():
+        codes.update(code for code in stored.split(",") if code)
+    ids = published.order_by().values("pk")
+    named = NewsPage.related_members.through.objects.filter(newspage_id__in=ids).values("memberpage_id")
+    members = MemberPage.objects.live().filter(Q(pk__in=published.order_by().values("member_id")) | Q(pk__in=named))
+    return FilterChoices(
+        country_codes=sorted(codes),
+        members=sorted(members, key=lambda member: member.title.casefold()),
+    )
