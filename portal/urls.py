@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import feeds
 
 from . import views
+from .search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(_("members-area/"), include("members.urls")),
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
 )
 

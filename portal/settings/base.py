@@ -160,7 +160,8 @@ WAGTAIL_SITE_NAME = "Alliance Portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the machines have no route to the internet
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (SQLite FTS5 or PostgreSQL), indexing only filled language fields.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.index_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zip", "pptx"]
 # Uploads: refuse what is not an image we serve, too heavy, or a decompression bomb
 # (Wagtail reads the pixel count from the header before decoding anything).
