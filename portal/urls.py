@@ -4,11 +4,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events import feeds
 
-from . import views
+from . import discovery, sitemaps, views
 from .search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("events/feed.ics", feeds.diary_feed, name="events_feed"),
     path("events/<int:event_id>.ics", feeds.event_feed, name="event_ics"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap_section"),
 ]
 
 # Account pages carry the language like every public page, so links in
