@@ -10,11 +10,12 @@ from events import demo as events_demo
 from members import demo as members_demo
 from portal import demo
 from portal.demo_content import DEMO_PASSWORD
+from portal.news import demo as news_demo
 
 pytest_plugins = ["tests.member_fixtures", "tests.event_fixtures", "tests.showcase_fixtures", "tests.news_fixtures"]
 
 
-def build_demo_site(*, with_members: bool = False, with_events: bool = False) -> Site:
+def build_demo_site(*, with_members: bool = False, with_events: bool = False, with_news: bool = False) -> Site:
     """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations.
 
     The 27 demo members and the demo events take seconds to create: only the tests that use
@@ -34,6 +35,8 @@ def build_demo_site(*, with_members: bool = False, with_events: bool = False) ->
         if with_events:
             diary = events_demo.ensure_demo_diary(home=home, stdout=stdout)
             events_demo.ensure_demo_events(diary=diary, stdout=stdout)
+        if with_news:
+            news_demo.ensure_demo_news(home=home, stdout=stdout)
     return Site.objects.get(is_default_site=True)
 
 

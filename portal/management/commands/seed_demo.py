@@ -7,6 +7,7 @@ from events import demo as events_demo
 from members import demo as members_demo
 from members.grants import demo as grants_demo
 from portal import demo
+from portal.news import demo as news_demo
 from showcases import demo as showcases_demo
 
 
@@ -23,5 +24,6 @@ class Command(BaseCommand):
             diary = events_demo.ensure_demo_diary(home=home, stdout=self.stdout)
             events_demo.ensure_demo_events(diary=diary, stdout=self.stdout)
             showcases_demo.ensure_demo_showcases(home=home, stdout=self.stdout)
+            news_demo.ensure_demo_news(home=home, stdout=self.stdout)
             grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
