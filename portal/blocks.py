@@ -1,10 +1,13 @@
 """StreamField blocks the communications team arranges on the home page and standard pages."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class LinkBlock(blocks.StructBlock):
@@ -56,10 +59,170 @@ class RichTextBlock(blocks.RichTextBlock):
         template = "blocks/rich_text.html"
 
 
+def _home():
+    """`portal.home` reads other apps' pages, whose models import this module: import it when rendering."""
+    from . import home
+
+    return home
+
+
+def _picked(page_type: str, label) -> blocks.ListBlock:
+    return blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=page_type),
+        label=label,
+        default=[],
+        help_text=_("Leave empty to fill the section automatically; pages picked here are shown in this order."),
+    )
+
+
+def _number(default: int) -> blocks.IntegerBlock:
+    return blocks.IntegerBlock(
+        label=_("How many"),
+        default=default,
+        min_value=1,
+        max_value=12,
+        help_text=_("How many items fill the section when none are picked by hand."),
+    )
+
+
+class HomeListingBlock(blocks.StructBlock):
+    """A section of the home page listing content from elsewhere in the site: the pages picked by
+    hand or, when none are, the newest. It is left out when it has nothing to show."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=400)
+
+    def listing(self, value, context: dict):
+        raise NotImplementedError
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["listing"] = self.listing(value, context)
+        return context
+
+
+class NewsListingBlock(HomeListingBlock):
+    """Filled automatically, it leaves out the articles an earlier section of the page shows
+    (`shown_pages`, from HomePage.get_context): a featured member's article appears once."""
+
+    pages = _picked("news.NewsPage", _("Articles"))
+    number = _number(3)
+
+    def articles(self, value, exclude: set[int]):
+        raise NotImplementedError
+
+    def listing(self, value, context: dict):
+        shown = context.get("shown_pages", set())
+        listing = self.articles(value, exclude=shown)
+        shown.update(article.pk for article in listing.items)
+        return listing
+
+
+class FeaturedNewsBlock(NewsListingBlock):
+    class Meta:
+        label = _("Featured news")
+        icon = "doc-full-inverse"
+        template = "blocks/news_listing.html"
+
+    def articles(self, value, exclude: set[int]):
+        return _home().featured_news(picked=value["pages"], limit=value["number"], exclude=exclude)
+
+
+class MembersNewsBlock(NewsListingBlock):
+    class Meta:
+        label = _("Latest members' news")
+        icon = "group"
+        template = "blocks/news_listing.html"
+
+    def articles(self, value, exclude: set[int]):
+        return _home().members_news(picked=value["pages"], limit=value["number"], exclude=exclude)
+
+
+class UpcomingEventsBlock(HomeListingBlock):
+    pages = _picked("events.EventPage", _("Events"))
+    number = _number(4)
+    theme = SnippetChooserBlock(
+        "portal.Theme",
+        label=_("Theme"),
+        required=False,
+        help_text=_("Fill the section only with events on this theme."),
+    )
+
+    class Meta:
+        label = _("Upcoming events")
+        icon = "date"
+        template = "blocks/upcoming_events.html"
+
+    def listing(self, value, context: dict):
+        return _home().upcoming_events(
+            picked=value["pages"], limit=value["number"], theme=value["theme"], request=context.get("request")
+        )
+
+
+class FeaturedShowcasesBlock(HomeListingBlock):
+    pages = _picked("showcases.ShowcasePage", _("Showcases"))
+    number = _number(3)
+
+    class Meta:
+        label = _("Featured showcases")
+        icon = "site"
+        template = "blocks/featured_showcases.html"
+
+    def listing(self, value, context: dict):
+        return _home().featured_showcases(picked=value["pages"], limit=value["number"])
+
+
+class MemberLogosBlock(HomeListingBlock):
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="members.MemberPage"),
+        label=_("Members"),
+        default=[],
+        help_text=_("Leave empty to show every member with a logo; members picked here are shown in this order."),
+    )
+
+    class Meta:
+        label = _("Members' logos")
+        icon = "image"
+        template = "blocks/member_logos.html"
+
+    def listing(self, value, context: dict):
+        return _home().member_logos(picked=value["pages"])
+
+
+class BrochureTranslationBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(label=_("Language"), choices=settings.LANGUAGES)
+    document = DocumentChooserBlock(label=_("Document"))
+
+    class Meta:
+        label = _("Brochure in another language")
+        icon = "doc-full"
+
+
+class BrochureBlock(blocks.StructBlock):
+    """The coalition's brochure in the page's language; each language's body picks its own file."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=600)
+    cover = ImageChooserBlock(label=_("Cover"), required=False)
+    document = DocumentChooserBlock(label=_("Brochure"), help_text=_("The file in this page's language."))
+    other_languages = blocks.ListBlock(BrochureTranslationBlock(), label=_("Other languages"), default=[])
+
+    class Meta:
+        label = _("Brochure")
+        icon = "doc-full-inverse"
+        template = "blocks/brochure.html"
+
+
 HOME_PAGE_BLOCKS = [
     ("hero", HeroBlock()),
     ("text", RichTextBlock(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])),
     ("call_to_action", CallToActionBlock()),
+    ("featured_news", FeaturedNewsBlock()),
+    ("members_news", MembersNewsBlock()),
+    ("upcoming_events", UpcomingEventsBlock()),
+    ("featured_showcases", FeaturedShowcasesBlock()),
+    ("member_logos", MemberLogosBlock()),
+    ("brochure", BrochureBlock()),
 ]
 
 STANDARD_PAGE_BLOCKS = [

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from . import demo_content
+from .demo_brochures import ensure_demo_brochures
 from .models import HomePage, SiteSettings, StandardPage, Theme
 from .roles import ensure_role_groups
 
@@ -37,6 +38,67 @@ def _home_body(content: dict, about: Page) -> list[dict]:
             },
         },
     ]
+
+
+LISTING_SECTIONS = ("featured_news", "upcoming_events", "featured_showcases", "members_news")
+CLOSING_SECTIONS = ("brochure", "member_logos")
+
+
+def _home_sections(code: str, brochures: dict[str, tuple]) -> dict[str, dict]:
+    """The listing sections (filled automatically) and the brochure, as raw block values, by type."""
+    text = demo_content.HOME_SECTIONS[code]
+    document, cover = brochures[code]
+
+    def listing(heading: str, intro: str = "", **settings) -> dict:
+        return {"heading": text[heading], "intro": text.get(intro, ""), "pages": [], **settings}
+
+    return {
+        "featured_news": listing("news", number=3),
+        "upcoming_events": listing("events", number=4, theme=None),
+        "featured_showcases": listing("showcases", "showcases_intro", number=3),
+        "members_news": listing("members_news", number=3),
+        "brochure": {
+            "heading": text["brochure"],
+            "text": text["brochure_text"],
+            "cover": cover.pk,
+            "document": document.pk,
+            "other_languages": [
+                {"language": other, "document": brochures[other][0].pk} for other in brochures if other != code
+            ],
+        },
+        "member_logos": listing("members", "members_intro"),
+    }
+
+
+def _with_sections(body: list[dict], sections: dict[str, dict]) -> list[dict]:
+    """The body with the listings after its hero (or first) and the brochure and logos at its end."""
+    blocks = [{"type": name, "value": sections[name]} for name in LISTING_SECTIONS]
+    after = next((i + 1 for i, block in enumerate(body) if block["type"] == "hero"), min(1, len(body)))
+    closing = [{"type": name, "value": sections[name]} for name in CLOSING_SECTIONS]
+    return [*body[:after], *blocks, *body[after:], *closing]
+
+
+def ensure_home_sections(*, home: HomePage, stdout) -> None:
+    """Add the news, events, showcases, members and brochure sections to each language's home
+    body that has none of them: a new home page, or one from before they existed. A body with
+    any of them is the communications team's arrangement and stays as it is."""
+    home = HomePage.objects.get(pk=home.pk)
+    if home.has_unpublished_changes:
+        stdout.write("The home page has a draft: its sections are left as they are.")
+        return
+    brochures = ensure_demo_brochures(stdout=stdout)
+    section_types = {*LISTING_SECTIONS, *CLOSING_SECTIONS}
+    changed = []
+    for code in demo_content.HOME_SECTIONS:
+        field = f"body_{code.replace('-', '_')}"
+        body = getattr(home, field)
+        if not body or any(block.block_type in section_types for block in body):
+            continue
+        setattr(home, field, _with_sections(list(body.raw_data), _home_sections(code, brochures)))
+        changed.append(code)
+    if changed:
+        home.save_revision().publish()
+        stdout.write(f"Added the home page's sections in {len(changed)} languages.")
 
 
 def ensure_home_page(*, stdout) -> HomePage:

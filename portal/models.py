@@ -29,6 +29,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["shown_pages"] = set()  # what the sections list, so no article is shown twice
+        return context
+
 
 class StandardPage(Page):
     """About the coalition, the service standards and other pages of plain content."""

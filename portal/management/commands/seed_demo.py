@@ -26,4 +26,5 @@ class Command(BaseCommand):
             showcases_demo.ensure_demo_showcases(home=home, stdout=self.stdout)
             news_demo.ensure_demo_news(home=home, stdout=self.stdout)
             grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
+            demo.ensure_home_sections(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
