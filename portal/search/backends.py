@@ -48,6 +48,14 @@ def _columns(kind: SearchKind, name: str, language: str) -> list[str]:
     return list(dict.fromkeys([build_localized_fieldname(name, language), build_localized_fieldname(name, "en")]))
 
 
+def _title_first(kind: SearchKind, language: str, terms: tuple[str, ...]) -> Case:
+    in_title = Q()
+    for column in _columns(kind, kind.fields[0], language):
+        for term in terms:
+            in_title |= Q(**{f"{column}__icontains": term})
+    return Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
 def _substring_matches(kind: SearchKind, language: str, search: SearchText) -> QuerySet:
     """Pages with every term somewhere in their fields; title matches first."""
     condition = Q()
@@ -59,18 +67,18 @@ def _substring_matches(kind: SearchKind, language: str, search: SearchText) -> Q
                 if kind.is_stream(name):  # stored JSON may escape non-ASCII characters
                     anywhere |= Q(**{f"{column}__icontains": json.dumps(term)[1:-1]})
         condition &= anywhere
-    in_title = Q()
-    for column in _columns(kind, kind.fields[0], language):
-        in_title |= Q(**{f"{column}__icontains": search.text})
-    first = Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return kind.model.objects.filter(condition).order_by(first, "-pk")
+    return kind.model.objects.filter(condition).order_by(_title_first(kind, language, search.terms), "-pk")
 
 
 def _index_matches(kind: SearchKind, language: str, search: SearchText) -> QuerySet:
-    results = get_search_backend().search(" ".join(search.terms), kind.model, operator="and")
-    # The database backends build a queryset ordered by relevance: keep it a queryset, so
-    # visibility filters and the result count join the one query.
-    return results.get_queryset()
+    """Wagtail's relevance score is a subquery run again for every match, which took seconds
+    for a common word among thousands of pages: matches come unordered from the index (kept a
+    queryset, so visibility filters and the count join the one query), title matches first,
+    then the most recently published."""
+    results = get_search_backend().search(" ".join(search.terms), kind.model, operator="and", order_by_relevance=False)
+    return results.get_queryset().order_by(
+        _title_first(kind, language, search.terms), F("last_published_at").desc(nulls_last=True), "-pk"
+    )
 
 
 class _StreamWords(SearchVectorCombinable, Func):
