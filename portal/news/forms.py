@@ -54,14 +54,14 @@ class NewsFilterForm(forms.Form):
     def offer(self, choices: FilterChoices, filters: NewsFilters) -> None:
         """The countries and members offered: those the news is about, and the one chosen."""
         codes = {*choices.country_codes, *([filters.country] if filters.country else [])}
-        members = {member.pk: member for member in choices.members}
+        members = dict(choices.members)
         if filters.member:
-            members.setdefault(filters.member.pk, filters.member)
+            members.setdefault(filters.member.pk, filters.member.title)
         self.fields["country"].widget.choices = [
             ("", _("All countries")),
             *sorted(((code, countries.name(code)) for code in codes), key=lambda choice: str(choice[1]).casefold()),
         ]
         self.fields["member"].widget.choices = [
             ("", _("All members")),
-            *sorted(((pk, member.title) for pk, member in members.items()), key=lambda choice: choice[1].casefold()),
+            *sorted(members.items(), key=lambda choice: choice[1].casefold()),
         ]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 
@@ -40,14 +41,15 @@ def published_news(*, language: str | None = None) -> QuerySet[NewsPage]:
     return with_cards(articles.order_by("-date", "-pk"))
 
 
-def featured_news(*, limit: int) -> list[NewsPage]:
-    """The articles the communications team features, newest first."""
-    return list(published_news().filter(featured=True)[:limit])
+def featured_news(*, limit: int, published: QuerySet[NewsPage] | None = None) -> list[NewsPage]:
+    """The articles the communications team features, newest first. Pass `published` when the
+    request already has it, to save reading the view restrictions again."""
+    return list((published if published is not None else published_news()).filter(featured=True)[:limit])
 
 
-def members_news(*, limit: int) -> list[NewsPage]:
+def members_news(*, limit: int, published: QuerySet[NewsPage] | None = None) -> list[NewsPage]:
     """The newest articles members published under their own pages."""
-    return list(published_news().filter(member__isnull=False)[:limit])
+    return list((published if published is not None else published_news()).filter(member__isnull=False)[:limit])
 
 
 def mentioning(member: MemberPage) -> Q:
@@ -105,18 +107,22 @@ def filtered_news(published: QuerySet[NewsPage], filters: NewsFilters) -> QueryS
 @dataclass(frozen=True)
 class FilterChoices:
     country_codes: list[str]
-    members: list[MemberPage]
+    members: list[tuple[int, str]]  # (id, title in the active language)
 
 
 def filter_choices(published: QuerySet[NewsPage]) -> FilterChoices:
-    """The countries and members the published news is about, for the filters' options."""
+    """The countries and members the published news is about, for the filters' options. Members
+    are read as plain values: building 27 pages with their fields in nine languages costs more."""
     codes = set()
     for stored in published.order_by().exclude(countries="").values_list("countries", flat=True).distinct():
         codes.update(code for code in stored.split(",") if code)
     ids = published.order_by().values("pk")
     named = NewsPage.related_members.through.objects.filter(newspage_id__in=ids).values("memberpage_id")
     members = MemberPage.objects.live().filter(Q(pk__in=published.order_by().values("member_id")) | Q(pk__in=named))
-    return FilterChoices(
-        country_codes=sorted(codes),
-        members=sorted(members, key=lambda member: member.title.casefold()),
+    language = get_language() or settings.LANGUAGE_CODE
+    localized = build_localized_fieldname(
+        "title", language if language in settings.MODELTRANSLATION_LANGUAGES else "en"
     )
+    names = list(dict.fromkeys([localized, "title_en"]))  # the same field once, for English
+    titles = [(pk, next(filter(None, found), "")) for pk, *found in members.values_list("pk", *names)]
+    return FilterChoices(country_codes=sorted(codes), members=sorted(titles, key=lambda member: member[1].casefold()))

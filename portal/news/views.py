@@ -40,12 +40,12 @@ def index_context(request, index: NewsIndexPage) -> dict:
     featured, from_members = [], []
     if not filters.is_filtered:
         # Featured articles lead the news; they are not repeated below.
-        featured = selectors.featured_news(limit=FEATURED_COUNT)
+        featured = selectors.featured_news(limit=FEATURED_COUNT, published=published)
         articles = articles.exclude(pk__in=[article.pk for article in featured])
     asked_page = request.GET.get("page", "")
     page = Paginator(articles, PAGE_SIZE).get_page(asked_page)
     if not filters.is_filtered and page.number == 1:
-        from_members = selectors.members_news(limit=MEMBERS_STREAM_COUNT)
+        from_members = selectors.members_news(limit=MEMBERS_STREAM_COUNT, published=published)
     notices = []
     if form.errors:
         notices.append(

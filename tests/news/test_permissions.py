@@ -96,3 +96,15 @@ def test_the_communications_team_writes_under_the_news_index(client, login_as, n
 
     created = NewsPage.objects.get(slug_en="forum-opens")
     assert created.get_parent().pk == news_index.pk and created.member is None
+
+
+def test_the_communications_team_lists_every_article_in_the_admin(client, login_as, make_news, member_a):
+    make_news("Lagos drains cleared", member=member_a)
+    make_news("Forum opens", featured=True)
+    login_as("comms@demo.test")
+
+    everything = client.get("/admin/news_articles/").content.decode()
+    featured = client.get("/admin/news_articles/?featured=true").content.decode()
+
+    assert "Lagos drains cleared" in everything and "Forum opens" in everything
+    assert "Forum opens" in featured and "Lagos drains cleared" not in featured
