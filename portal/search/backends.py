@@ -2,8 +2,8 @@
 
 - SQLite (the embedded default): Wagtail's database search backend, SQLite FTS5. Its index
   holds a page's text in every language in one column, so a word is found whatever language
-  it is written in; results are shown in the visitor's language. FTS5 folds accents
-  (developpement finds développement) but does not stem.
+  it is written in; results are shown in the visitor's language, title matches first. FTS5
+  folds accents (developpement finds développement) but does not stem.
 - PostgreSQL: its full-text search with the visitor's language's configuration, over the
   visitor's language's columns with English where a page is not translated; stems words
   (logements finds logement) and ranks title matches first.
