@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from members.models import MemberPage
-from portal.demo import translated_fields
+from portal.demo import ensure_index_page, translated_fields
 from portal.models import Theme
 
 from . import demo_content, roles, schedule
@@ -39,35 +39,10 @@ COPIED_FIELDS = (
 )
 
 
-def _diary_fields() -> dict[str, str]:
-    diary = demo_content.DIARY
-    return {
-        **translated_fields("title", {code: values[0] for code, values in diary.items()}),
-        **translated_fields("slug", {code: values[1] for code, values in diary.items()}),
-        **translated_fields("intro", {code: values[2] for code, values in diary.items()}),
-    }
-
-
 def ensure_demo_diary(*, home: Page, stdout) -> EventIndexPage:
-    """The events diary under `home`. One made by hand is kept: it only gets the translations it
-    lacks (and a place in the menu), published as a new revision."""
-    with translation.override("en"):
-        diary = EventIndexPage.objects.first()  # there is only ever one
-        if diary is None:
-            diary = home.add_child(instance=EventIndexPage(show_in_menus=True, **_diary_fields()))
-            diary.save_revision().publish()
-            stdout.write(f"Created the events diary {diary.title!r}.")
-            return diary
-        draft = diary.get_latest_revision_as_object()
-        missing = {name: value for name, value in _diary_fields().items() if not getattr(draft, name)}
-        if missing:
-            for name, value in missing.items():
-                setattr(draft, name, value)
-            draft.show_in_menus = True
-            draft.save_revision().publish()
-            stdout.write(f"Filled {len(missing)} missing translations of the events diary.")
+    diary = ensure_index_page(EventIndexPage, home=home, content=demo_content.DIARY, stdout=stdout)
     roles.grant_posting(diary=diary, groups=roles.posting_groups())  # a diary older than its signal
-    return EventIndexPage.objects.get(pk=diary.pk)
+    return diary
 
 
 def _months_from(day: date, months: int, day_of_month: int) -> date:

@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from . import demo_content
@@ -15,6 +16,34 @@ from .roles import ensure_role_groups
 def translated_fields(field: str, values: dict[str, str]) -> dict[str, str]:
     """`{"en": "Home", "zh-hans": ...}` as model fields: `{"title_en": "Home", "title_zh_hans": ...}`."""
     return {f"{field}_{code.replace('-', '_')}": value for code, value in values.items() if value}
+
+
+def ensure_index_page(model: type[Page], *, home: Page, content: dict[str, tuple[str, str, str]], stdout) -> Page:
+    """The one `model` page under `home`, from `content` ({language: (title, slug, intro)}). One
+    made by hand is kept: it only gets the translations it lacks (and a place in the menu),
+    published as a new revision."""
+    fields = {
+        **translated_fields("title", {code: values[0] for code, values in content.items()}),
+        **translated_fields("slug", {code: values[1] for code, values in content.items()}),
+        **translated_fields("intro", {code: values[2] for code, values in content.items()}),
+    }
+    name = model._meta.verbose_name
+    with translation.override("en"):
+        index = model.objects.first()
+        if index is None:
+            index = home.add_child(instance=model(show_in_menus=True, **fields))
+            index.save_revision().publish()
+            stdout.write(f"Created the {name} {index.title!r}.")
+            return index
+        draft = index.get_latest_revision_as_object()
+        missing = {field: value for field, value in fields.items() if not getattr(draft, field)}
+        if missing:
+            for field, value in missing.items():
+                setattr(draft, field, value)
+            draft.show_in_menus = True
+            draft.save_revision().publish()
+            stdout.write(f"Filled {len(missing)} missing translations of the {name}.")
+    return model.objects.get(pk=index.pk)
 
 
 def _home_body(content: dict, about: Page) -> list[dict]:

@@ -102,11 +102,12 @@ def _page_image(request: HttpRequest, page: Page) -> tuple[ShareImage | None, st
 
 
 def _disallowed_paths() -> list[str]:
-    """The admin, and the accounts and members' area in each language, under its translated path."""
+    """The admin, and the accounts, the members' area and the search results (endless, thin
+    pages) in each language, under their translated paths."""
     paths = ["/admin/"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            paths += [f"/{code}/accounts/", reverse("members:dashboard")]
+            paths += [f"/{code}/accounts/", reverse("members:dashboard"), reverse("search")]
     return paths
 
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from members.models import MemberPage
-from portal.demo import translated_fields
+from portal.demo import ensure_index_page, translated_fields
 from portal.models import Theme
 
 from . import demo_content
@@ -22,34 +22,8 @@ from .models import InvolvementRole, ShowcaseIndexPage, ShowcaseInvolvement, Sho
 COPIED_FIELDS = ("country", "region", "activity_type", "status", "budget", "co_financing", "latitude", "longitude")
 
 
-def _index_fields() -> dict[str, str]:
-    index = demo_content.INDEX
-    return {
-        **translated_fields("title", {code: values[0] for code, values in index.items()}),
-        **translated_fields("slug", {code: values[1] for code, values in index.items()}),
-        **translated_fields("intro", {code: values[2] for code, values in index.items()}),
-    }
-
-
 def ensure_demo_index(*, home: Page, stdout) -> ShowcaseIndexPage:
-    """The project database under `home`. One made by hand is kept: it only gets the translations
-    it lacks (and a place in the menu), published as a new revision."""
-    with translation.override("en"):
-        index = ShowcaseIndexPage.objects.first()  # there is only ever one
-        if index is None:
-            index = home.add_child(instance=ShowcaseIndexPage(show_in_menus=True, **_index_fields()))
-            index.save_revision().publish()
-            stdout.write(f"Created the project database {index.title!r}.")
-            return index
-        draft = index.get_latest_revision_as_object()
-        missing = {name: value for name, value in _index_fields().items() if not getattr(draft, name)}
-        if missing:
-            for name, value in missing.items():
-                setattr(draft, name, value)
-            draft.show_in_menus = True
-            draft.save_revision().publish()
-            stdout.write(f"Filled {len(missing)} missing translations of the project database.")
-    return ShowcaseIndexPage.objects.get(pk=index.pk)
+    return ensure_index_page(ShowcaseIndexPage, home=home, content=demo_content.INDEX, stdout=stdout)
 
 
 def _body(paragraphs: str, data: dict, code: str) -> list[dict]:

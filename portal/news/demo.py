@@ -19,7 +19,7 @@ from wagtail.utils.file import hash_filelike
 
 from members.demo import LOGO_FONTS
 from members.models import MemberPage
-from portal.demo import translated_fields
+from portal.demo import ensure_index_page, translated_fields
 from portal.models import Theme
 from showcases.models import ShowcasePage
 
@@ -29,34 +29,8 @@ from .models import NewsIndexPage, NewsPage
 IMAGE_SIZE = (1200, 600)
 
 
-def _index_fields() -> dict[str, str]:
-    index = demo_content.INDEX
-    return {
-        **translated_fields("title", {code: values[0] for code, values in index.items()}),
-        **translated_fields("slug", {code: values[1] for code, values in index.items()}),
-        **translated_fields("intro", {code: values[2] for code, values in index.items()}),
-    }
-
-
 def ensure_demo_index(*, home: Page, stdout) -> NewsIndexPage:
-    """The news index under `home`. One made by hand is kept: it only gets the translations it
-    lacks (and a place in the menu), published as a new revision."""
-    with translation.override("en"):
-        index = NewsIndexPage.objects.first()  # there is only ever one
-        if index is None:
-            index = home.add_child(instance=NewsIndexPage(show_in_menus=True, **_index_fields()))
-            index.save_revision().publish()
-            stdout.write(f"Created the news index {index.title!r}.")
-            return index
-        draft = index.get_latest_revision_as_object()
-        missing = {name: value for name, value in _index_fields().items() if not getattr(draft, name)}
-        if missing:
-            for name, value in missing.items():
-                setattr(draft, name, value)
-            draft.show_in_menus = True
-            draft.save_revision().publish()
-            stdout.write(f"Filled {len(missing)} missing translations of the news index.")
-    return NewsIndexPage.objects.get(pk=index.pk)
+    return ensure_index_page(NewsIndexPage, home=home, content=demo_content.INDEX, stdout=stdout)
 
 
 def _font(size: int) -> ImageFont.ImageFont:

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.fields import RichTextField, StreamField
@@ -128,7 +129,7 @@ KINDS: tuple[SearchKind, ...] = (
     ),
     SearchKind(
         "pages",
-        _("Pages"),
+        pgettext_lazy("search kind", "Pages"),
         "portal.StandardPage",
         fields=("title", "intro", "body"),
         snippet_fields=("intro", "search_description"),

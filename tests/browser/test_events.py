@@ -15,7 +15,7 @@ def _sign_in(page: Page, site_url: str, email: str, language: str = "en") -> Non
     page.goto(f"{site_url}/{language}/accounts/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 

@@ -289,7 +289,8 @@ def test_robots_txt_keeps_crawlers_out_of_the_private_areas_in_every_language(cl
     assert {"/admin/", "/en/accounts/", "/fr/accounts/", "/en/members-area/", "/fr/espace-membres/"} <= disallowed
     assert "/sw/eneo-la-wanachama/" in disallowed
     assert all(f"/{code}/accounts/" in disallowed for code in LANGUAGE_CODES)
-    assert len(disallowed) == 1 + 2 * len(LANGUAGE_CODES)
+    assert {"/en/search/", "/fr/recherche/"} <= disallowed  # results pages are endless and thin
+    assert len(disallowed) == 1 + 3 * len(LANGUAGE_CODES)
     assert "Allow: /" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert not any("feed" in path or ".ics" in path for path in disallowed)  # calendar feeds stay open

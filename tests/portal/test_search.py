@@ -142,7 +142,7 @@ def test_french_article_found_by_a_french_word(client, make_news):
         summary_fr="Des logements décents pour les habitants des quartiers précaires.",
     )
 
-    html = _search(client, "/fr/search/?q=quartiers")
+    html = _search(client, "/fr/recherche/?q=quartiers")
 
     assert _titles(html) == ["Le logement dans les quartiers précaires"]
     assert "<mark>quartiers</mark> précaires" in html
@@ -152,7 +152,7 @@ def test_french_article_found_by_a_french_word(client, make_news):
 def test_sqlite_folds_accents(client, make_news):
     make_news("Informal settlements", title_fr="Les quartiers précaires", summary_fr="Quartiers précaires.")
 
-    html = _search(client, "/fr/search/?q=precaires")
+    html = _search(client, "/fr/recherche/?q=precaires")
 
     assert _titles(html) == ["Les quartiers précaires"]
     assert "<mark>précaires</mark>" in html
@@ -162,7 +162,7 @@ def test_sqlite_folds_accents(client, make_news):
 def test_postgres_stems_french_words(client, make_news):
     make_news("Housing", title_fr="Le logement pour tous", summary_fr="Un logement décent.")
 
-    html = _search(client, "/fr/search/?q=logements")
+    html = _search(client, "/fr/recherche/?q=logements")
 
     assert _titles(html) == ["Le logement pour tous"]
     assert "<mark>logement</mark>" in html
@@ -171,7 +171,7 @@ def test_postgres_stems_french_words(client, make_news):
 def test_english_page_found_on_the_french_site(client, make_member):
     make_member("Coastal Cities Network", summary="Resilience against flooding.")
 
-    html = _search(client, "/fr/search/?q=flooding")
+    html = _search(client, "/fr/recherche/?q=flooding")
 
     assert _titles(html) == ["Coastal Cities Network"]
     assert "<mark>flooding</mark>" in html
@@ -212,10 +212,10 @@ def test_suggestions_when_nothing_matches(client, make_member, members_index):
     Theme.objects.create(slug="housing", name="Housing", name_fr="Logement")
 
     html = _search(client, "/en/search/?q=Johanesburg")
-    french = _search(client, "/fr/search/?q=logemnt")
+    french = _search(client, "/fr/recherche/?q=logemnt")
 
     assert "Nothing matches “Johanesburg”" in html
-    assert 'Did you mean <a href="?q=Johannesburg">Johannesburg</a>?' in html
+    assert 'Did you mean: <a href="?q=Johannesburg">Johannesburg</a>' in html
     assert 'href="/en/members/">Members</a>' in html  # a link to the directory
     assert '<a href="?q=Logement">Logement</a>' in french
 
@@ -256,7 +256,7 @@ def _queries_for(client, path: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("path", ["/en/search/?q=drains", "/fr/search/?q=drains&kind=showcases&page=2"])
+@pytest.mark.parametrize("path", ["/en/search/?q=drains", "/fr/recherche/?q=drains&kind=showcases&page=2"])
 def test_queries_do_not_grow_with_the_results(client, make_showcase, make_member, make_news, path):
     def add(count: int, start: int):
         for number in range(start, start + count):
