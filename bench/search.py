@@ -30,6 +30,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
 from bench.support import bulk_child_pages, measure  # noqa: E402
@@ -115,13 +116,17 @@ def main() -> None:
 
         return run
 
+    def search(language: str) -> str:
+        with translation.override(language):  # the path is translated: /fr/recherche/
+            return reverse("search")
+
     cases = [
-        ("one common word ('water')", get("/en/search/?q=water")),
-        ("two words ('housing lagos')", get("/en/search/?q=housing+lagos")),
-        ("French ('logement')", get("/fr/search/?q=logement")),
-        ("nothing found, suggestions ('lagso')", get("/en/search/?q=lagso")),
-        ("one kind, page 10 ('water')", get("/en/search/?q=water&kind=showcases&page=10")),
-        ("Japanese substring ('都市')", get("/ja/search/?q=%E9%83%BD%E5%B8%82")),
+        ("one common word ('water')", get(f"{search('en')}?q=water")),
+        ("two words ('housing lagos')", get(f"{search('en')}?q=housing+lagos")),
+        ("French ('logement')", get(f"{search('fr')}?q=logement")),
+        ("nothing found, suggestions ('lagso')", get(f"{search('en')}?q=lagso")),
+        ("one kind, page 10 ('water')", get(f"{search('en')}?q=water&kind=showcases&page=10")),
+        ("Japanese substring ('都市')", get(f"{search('ja')}?q=%E9%83%BD%E5%B8%82")),
         ("for scale: the about page", get("/en/about/")),
     ]
     print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
