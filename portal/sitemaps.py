@@ -20,11 +20,13 @@ from wagtail.models import Page
 
 from events.models import EventPage
 from portal.news.models import NewsPage
+from translations.languages import is_translated, page_languages
 
 
 class PagesInLanguages(Sequence):
     """(page, language) pairs over a page queryset, read lazily: a paginator slicing it fetches
-    only the pages of the slice, in one query."""
+    only the pages of the slice, in one query. Its length counts every language, so a file holds
+    at most `limit` URLs: fewer where pages lack translations."""
 
     def __init__(self, pages, languages: list[str]):
         self.pages = pages
@@ -45,7 +47,12 @@ class PagesInLanguages(Sequence):
         first = start // per_page
         pages = self.pages[first : ceil(stop / per_page)]
         pairs = [(page, code) for page in pages for code in self.languages]
-        return pairs[start - first * per_page : stop - first * per_page]
+        # A language the page is not written in is its English page again: no URL of its own.
+        return [
+            (page, code)
+            for page, code in pairs[start - first * per_page : stop - first * per_page]
+            if is_translated(page, code)
+        ]
 
 
 class PageSitemap(WagtailSitemap):
@@ -95,6 +102,9 @@ class PageSitemap(WagtailSitemap):
         if key not in self._paths:
             self._paths[key] = page.get_url_parts(self.request)[2]
         return self._paths[key]
+
+    def get_languages_for_item(self, page) -> list[str]:
+        return page_languages(page)
 
     def lastmod(self, page):
         return page.last_published_at

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from .languages import is_translated
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -17,6 +19,7 @@ class Alternate:
     url: str
     is_current: bool
     is_rtl: bool
+    is_translated: bool  # False: the page shows its English text under this language's address
 
 
 def language_alternates(request: HttpRequest, page: Page | None = None) -> list[Alternate]:
@@ -39,6 +42,7 @@ def language_alternates(request: HttpRequest, page: Page | None = None) -> list[
                 url=request.build_absolute_uri(url),
                 is_current=code == current,
                 is_rtl=get_language_info(code)["bidi"],
+                is_translated=page is None or is_translated(page, code),
             )
         )
     return alternates

@@ -1,12 +1,9 @@
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -15,6 +12,7 @@ from wagtail.search import index
 
 from members.models import MemberPage
 from showcases.blocks import SHOWCASE_BLOCKS
+from translations.languages import text_language
 from translations.slugs import TranslatedSlugRoutingMixin
 
 
@@ -126,10 +124,7 @@ class NewsPage(Page):
 
     @property
     def text_language(self) -> str:
-        """The language its title is shown in: the active one when translated, else English."""
-        language = get_language() or settings.LANGUAGE_CODE
-        translated = getattr(self, build_localized_fieldname("title", language), None)
-        return language if translated else settings.LANGUAGE_CODE
+        return text_language(self)
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None and self.path:
