@@ -31,7 +31,7 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from bench.support import bulk_child_pages, measure  # noqa: E402
+from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
 from events import schedule  # noqa: E402
 from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
 from portal import demo  # noqa: E402
@@ -99,25 +99,16 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     some_event = EventPage.objects.order_by("pk")[EVENTS // 2]
 
-    def get(path: str):
-        def run() -> int:
-            response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-            return len(response.content)
-
-        return run
-
     cases = [
-        ("diary, upcoming, page 1", get("/en/events/"), ROUNDS),
-        ("diary, upcoming, page 200", get("/en/events/?page=200"), ROUNDS),
-        ("diary, month view", get("/en/events/?view=month"), ROUNDS),
-        ("diary, past, filtered by country", get("/en/events/?view=past&country=KE"), ROUNDS),
-        ("event page", get(f"/en/events/{some_event.slug_en}/"), ROUNDS),
-        ("one event's .ics", get(f"/events/{some_event.pk}.ics"), ROUNDS),
-        ("feed, filtered (Nairobi, one month)", get(_month_feed()), ROUNDS),
-        (f"feed, whole diary ({EVENTS} events)", get("/events/feed.ics"), FEED_ROUNDS),
-        ("for scale: the about page", get("/en/about/"), ROUNDS),
+        ("diary, upcoming, page 1", fetch(client, "/en/events/"), ROUNDS),
+        ("diary, upcoming, page 200", fetch(client, "/en/events/?page=200"), ROUNDS),
+        ("diary, month view", fetch(client, "/en/events/?view=month"), ROUNDS),
+        ("diary, past, filtered by country", fetch(client, "/en/events/?view=past&country=KE"), ROUNDS),
+        ("event page", fetch(client, f"/en/events/{some_event.slug_en}/"), ROUNDS),
+        ("one event's .ics", fetch(client, f"/events/{some_event.pk}.ics"), ROUNDS),
+        ("feed, filtered (Nairobi, one month)", fetch(client, _month_feed()), ROUNDS),
+        (f"feed, whole diary ({EVENTS} events)", fetch(client, "/events/feed.ics"), FEED_ROUNDS),
+        ("for scale: the about page", fetch(client, "/en/about/"), ROUNDS),
     ]
     print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
     for name, run, rounds in cases:

@@ -34,7 +34,7 @@ from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.support import bulk_child_pages, measure  # noqa: E402
+from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -109,27 +109,18 @@ def main() -> None:
     print(f"built {ARTICLES} articles in {time.perf_counter() - started:.1f} s ({DATABASE_FILE})")
     client = Client(HTTP_HOST="127.0.0.1")
 
-    def get(path: str):
-        def run() -> int:
-            response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-            return len(response.content)
-
-        return run
-
     article = NewsPage.objects.filter(member=member).first()
     cases = [
-        ("index, page 1", get("/en/news/"), ROUNDS),
-        ("index in French", get("/fr/actualites/"), ROUNDS),
-        ("filtered by theme and country", get("/en/news/?theme=water&country=KE"), ROUNDS),
-        (f"filtered by member ({member.slug})", get(f"/en/news/?member={member.pk}"), ROUNDS),
-        ("from our members, page 20", get("/en/news/?source=members&page=20"), ROUNDS),
-        ("an article", get(article.url), ROUNDS),
-        ("a member page with its news", get(member.url), ROUNDS),
-        ("RSS feed", get("/en/news/feed/rss/"), ROUNDS),
-        ("Atom feed of a member", get(f"/fr/actualites/feed/atom/?member={member.pk}"), ROUNDS),
-        ("for scale: the about page", get("/en/about/"), ROUNDS),
+        ("index, page 1", fetch(client, "/en/news/"), ROUNDS),
+        ("index in French", fetch(client, "/fr/actualites/"), ROUNDS),
+        ("filtered by theme and country", fetch(client, "/en/news/?theme=water&country=KE"), ROUNDS),
+        (f"filtered by member ({member.slug})", fetch(client, f"/en/news/?member={member.pk}"), ROUNDS),
+        ("from our members, page 20", fetch(client, "/en/news/?source=members&page=20"), ROUNDS),
+        ("an article", fetch(client, article.url), ROUNDS),
+        ("a member page with its news", fetch(client, member.url), ROUNDS),
+        ("RSS feed", fetch(client, "/en/news/feed/rss/"), ROUNDS),
+        ("Atom feed of a member", fetch(client, f"/fr/actualites/feed/atom/?member={member.pk}"), ROUNDS),
+        ("for scale: the about page", fetch(client, "/en/about/"), ROUNDS),
     ]
     print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
     for name, run, rounds in cases:

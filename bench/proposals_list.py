@@ -10,7 +10,6 @@ import io
 import logging
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -30,12 +29,11 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
+from bench.support import fetch, measure  # noqa: E402
 from members.grants.demo import ensure_service_standards  # noqa: E402
 from members.grants.models import (  # noqa: E402
     Programme,
@@ -121,19 +119,6 @@ def build() -> MemberPage:
     return member
 
 
-def measure(run) -> tuple[float, float, int]:
-    run()
-    timings = []
-    for _round in range(ROUNDS):
-        start = time.perf_counter()
-        run()
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        run()
-    timings.sort()
-    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries)
-
-
 def main() -> None:
     started = time.perf_counter()
     member = build()
@@ -147,28 +132,20 @@ def main() -> None:
     list_url = reverse("members:grants:list")
     detail_url = reverse("members:grants:detail", args=[Proposal.objects.order_by("pk").first().external_id])
 
-    def get(path: str):
-        def run():
-            response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-
-        return run
-
     request = RequestFactory().get("/en/service-standards/")
     cases = [
-        ("list, page 1 of 10", get(list_url)),
-        ("list, page 10 of 10", get(f"{list_url}?page=10")),
-        ("list, filtered by status", get(f"{list_url}?status=technical_review&member={member.pk}")),
-        ("detail", get(detail_url)),
-        ("dashboard (with summary of 500)", get(reverse("members:dashboard"))),
+        ("list, page 1 of 10", fetch(client, list_url)),
+        ("list, page 10 of 10", fetch(client, f"{list_url}?page=10")),
+        ("list, filtered by status", fetch(client, f"{list_url}?status=technical_review&member={member.pk}")),
+        ("detail", fetch(client, detail_url)),
+        ("dashboard (with summary of 500)", fetch(client, reverse("members:dashboard"))),
         ("public page context, measured (500)", lambda: (cache.clear(), standards_page_context(request))),
         ("public page context, kept (500)", lambda: standards_page_context(request)),
-        ("for scale: the about page", get("/en/about/")),
+        ("for scale: the about page", fetch(client, "/en/about/")),
     ]
     print(f"{'case':<36}{'median ms':>10}{'p95 ms':>10}{'queries':>9}   ({ROUNDS} runs each)")
     for name, run in cases:
-        median, p95, queries = measure(run)
+        median, p95, queries, _size = measure(run, ROUNDS)
         print(f"{name:<36}{median:>10.2f}{p95:>10.2f}{queries:>9}")
 
 

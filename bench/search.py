@@ -33,7 +33,7 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from bench.support import bulk_child_pages, measure  # noqa: E402
+from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
 from events.models import EventIndexPage, EventPage  # noqa: E402
 from members.models import MemberKind, MemberPage, MembersIndexPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -107,27 +107,18 @@ def main() -> None:
     print(f"built {PAGES} pages of each of 4 kinds in {time.perf_counter() - started:.1f} s ({connection.vendor})")
     client = Client(HTTP_HOST="127.0.0.1")
 
-    def get(path: str):
-        def run() -> int:
-            response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-            return len(response.content)
-
-        return run
-
     def search(language: str) -> str:
         with translation.override(language):  # the path is translated: /fr/recherche/
             return reverse("search")
 
     cases = [
-        ("one common word ('water')", get(f"{search('en')}?q=water")),
-        ("two words ('housing lagos')", get(f"{search('en')}?q=housing+lagos")),
-        ("French ('logement')", get(f"{search('fr')}?q=logement")),
-        ("nothing found, suggestions ('lagso')", get(f"{search('en')}?q=lagso")),
-        ("one kind, page 10 ('water')", get(f"{search('en')}?q=water&kind=showcases&page=10")),
-        ("Japanese substring ('都市')", get(f"{search('ja')}?q=%E9%83%BD%E5%B8%82")),
-        ("for scale: the about page", get("/en/about/")),
+        ("one common word ('water')", fetch(client, f"{search('en')}?q=water")),
+        ("two words ('housing lagos')", fetch(client, f"{search('en')}?q=housing+lagos")),
+        ("French ('logement')", fetch(client, f"{search('fr')}?q=logement")),
+        ("nothing found, suggestions ('lagso')", fetch(client, f"{search('en')}?q=lagso")),
+        ("one kind, page 10 ('water')", fetch(client, f"{search('en')}?q=water&kind=showcases&page=10")),
+        ("Japanese substring ('都市')", fetch(client, f"{search('ja')}?q=%E9%83%BD%E5%B8%82")),
+        ("for scale: the about page", fetch(client, "/en/about/")),
     ]
     print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
     for name, run in cases:

@@ -33,7 +33,7 @@ from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.support import bulk_child_pages, measure  # noqa: E402
+from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -117,26 +117,17 @@ def main() -> None:
     print(f"built {SHOWCASES} showcases in {time.perf_counter() - started:.1f} s ({DATABASE_FILE})")
     client = Client(HTTP_HOST="127.0.0.1")
 
-    def get(path: str):
-        def run() -> int:
-            response = client.get(path)
-            if response.status_code != 200:
-                raise SystemExit(f"{path} answered {response.status_code}")
-            return len(response.content)
-
-        return run
-
     last_page = (SHOWCASES + 23) // 24
     cases = [
-        ("listing, page 1", get("/en/showcases/"), ROUNDS),
-        ("filtered by country and theme", get("/en/showcases/?country=KE&theme=housing"), ROUNDS),
-        ("search 'water'", get("/en/showcases/?q=water"), ROUNDS),
-        ("search in the story ('story of lille')", get("/en/showcases/?q=story+of+lille"), ROUNDS),
-        ("French search 'vitrine'", get("/fr/showcases/?q=vitrine"), ROUNDS),
-        (f"page {min(100, last_page)}", get(f"/en/showcases/?page={min(100, last_page)}"), ROUNDS),
-        ("CSV, country and theme", get("/en/showcases/?country=KE&theme=housing&format=csv"), ROUNDS),
-        (f"CSV, everything ({SHOWCASES})", get("/en/showcases/?format=csv"), CSV_ROUNDS),
-        ("for scale: the about page", get("/en/about/"), ROUNDS),
+        ("listing, page 1", fetch(client, "/en/showcases/"), ROUNDS),
+        ("filtered by country and theme", fetch(client, "/en/showcases/?country=KE&theme=housing"), ROUNDS),
+        ("search 'water'", fetch(client, "/en/showcases/?q=water"), ROUNDS),
+        ("search in the story ('story of lille')", fetch(client, "/en/showcases/?q=story+of+lille"), ROUNDS),
+        ("French search 'vitrine'", fetch(client, "/fr/showcases/?q=vitrine"), ROUNDS),
+        (f"page {min(100, last_page)}", fetch(client, f"/en/showcases/?page={min(100, last_page)}"), ROUNDS),
+        ("CSV, country and theme", fetch(client, "/en/showcases/?country=KE&theme=housing&format=csv"), ROUNDS),
+        (f"CSV, everything ({SHOWCASES})", fetch(client, "/en/showcases/?format=csv"), CSV_ROUNDS),
+        ("for scale: the about page", fetch(client, "/en/about/"), ROUNDS),
     ]
     print(f"{'case':<40}{'median ms':>10}{'p95 ms':>10}{'queries':>9}{'KB':>9}")
     for name, run, rounds in cases:

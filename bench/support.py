@@ -3,6 +3,7 @@ through Wagtail takes the best part of an hour), and timing. Import after django
 
 import statistics
 import time
+from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -41,6 +42,18 @@ def bulk_child_pages(parent: Page, model: type[Page], count: int, name: str) -> 
     )
     Page.objects.filter(pk=parent.pk).update(numchild=count)
     return pages
+
+
+def fetch(client, path: str) -> Callable[[], int]:
+    """A case that GETs `path` and returns the response's size, stopping the run on anything but 200."""
+
+    def run() -> int:
+        response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        return len(response.content)
+
+    return run
 
 
 def measure(run, rounds: int) -> tuple[float, float, int, int]:
