@@ -223,7 +223,8 @@ def test_a_page_translated_into_every_language_has_nine_urls(client, make_news):
 
 def test_drafts_and_private_pages_stay_out_of_the_sitemap(client, home_page):
     with translation.override("en"):
-        home_page.add_child(instance=StandardPage(title="Public", slug="public", title_fr="Publique", slug_fr="publique"))
+        public = StandardPage(title="Public", slug="public", title_fr="Publique", slug_fr="publique")
+        home_page.add_child(instance=public)
         draft = home_page.add_child(instance=StandardPage(title="Draft", slug="draft", live=False))
         private = home_page.add_child(instance=StandardPage(title="Private", slug="private"))
         inside = private.add_child(instance=StandardPage(title="Inside", slug="inside"))
