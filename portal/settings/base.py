@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "events",
     "showcases",
     "portal.news",
+    "portal.publications",
+    "portal.applications",
     "translations",
     "frontend",
     "wagtail.contrib.forms",
@@ -225,3 +227,9 @@ EVENTS_POSTS_PER_DAY = int(env("EVENTS_POSTS_PER_DAY", "10"))
 EVENTS_IMPORT_HORIZON_DAYS = int(env("EVENTS_IMPORT_HORIZON_DAYS", "365"))
 EVENTS_IMPORT_TIMEOUT_SECONDS = float(env("EVENTS_IMPORT_TIMEOUT_SECONDS", "10"))
 EVENTS_IMPORT_TOTAL_TIMEOUT_SECONDS = float(env("EVENTS_IMPORT_TOTAL_TIMEOUT_SECONDS", "60"))
+
+# The application form: the largest attachment accepted, how many applications one address may
+# send in an hour, and the folder (outside MEDIA_ROOT, never served) that keeps the attachments.
+APPLICATIONS_MAX_UPLOAD_BYTES = int(env("APPLICATIONS_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+APPLICATIONS_PER_HOUR = int(env("APPLICATIONS_PER_HOUR", "5"))
+APPLICATIONS_PRIVATE_ROOT = Path(env("APPLICATIONS_PRIVATE_ROOT", str(BASE_DIR / "var" / "private" / "applications")))

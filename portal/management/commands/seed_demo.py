@@ -7,6 +7,7 @@ from events import demo as events_demo
 from members import demo as members_demo
 from members.grants import demo as grants_demo
 from portal import demo
+from portal.applications import demo as applications_demo
 from portal.news import demo as news_demo
 from showcases import demo as showcases_demo
 
@@ -26,5 +27,6 @@ class Command(BaseCommand):
             showcases_demo.ensure_demo_showcases(home=home, stdout=self.stdout)
             news_demo.ensure_demo_news(home=home, stdout=self.stdout)
             grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
+            applications_demo.ensure_demo_application_form(home=home, stdout=self.stdout)
             demo.ensure_home_sections(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,45 @@
+"""The translatable fields of a page as translators see them: what modeltranslation registers,
+less the addresses (slugs and url paths follow from the titles)."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+NOT_FOR_TRANSLATORS = {"slug", "url_path"}
+
+
+def translatable_fields(model: type[models.Model]) -> list[str]:
+    """The model's translated fields in the order they are declared."""
+    try:
+        registered = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return []
+    names = [field.name for field in model._meta.get_fields() if field.name in registered]
+    return [name for name in names if name not in NOT_FOR_TRANSLATORS]
+
+
+def target_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def value_in(instance: models.Model, field: str, language: str):
+    return getattr(instance, build_localized_fieldname(field, language))
+
+
+def source_value(instance: models.Model, field: str):
+    return value_in(instance, field, settings.LANGUAGE_CODE)
+
+
+def is_empty(value) -> bool:
+    return value is None or (hasattr(value, "__len__") and len(value) == 0) or (isinstance(value, str) and not value.strip())
+
+
+def digest(instance: models.Model, field: str, language: str) -> str:
+    """A fingerprint of one language's value, to tell later whether it changed."""
+    model_field = instance._meta.get_field(build_localized_fieldname(field, language))
+    prepared = model_field.get_prep_value(value_in(instance, field, language))
+    return hashlib.sha256(json.dumps(prepared, sort_keys=True, default=str).encode()).hexdigest()
