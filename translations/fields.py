@@ -35,7 +35,11 @@ def source_value(instance: models.Model, field: str):
 
 
 def is_empty(value) -> bool:
-    return value is None or (hasattr(value, "__len__") and len(value) == 0) or (isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or (hasattr(value, "__len__") and len(value) == 0)
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def digest(instance: models.Model, field: str, language: str) -> str:
