@@ -15,11 +15,12 @@ from .models import ApplicationFormField, ApplicationFormPage
 
 def _fields() -> list[ApplicationFormField]:
     fields = []
-    for key, field_type, required in demo_content.FIELDS:
+    for position, (key, field_type, required) in enumerate(demo_content.FIELDS):
         labels = {code: text[key] for code, text in demo_content.LABELS.items()}
         choices = {code: "\n".join(values) for code, values in demo_content.CHOICES.get(key, {}).items()}
         fields.append(
             ApplicationFormField(
+                sort_order=position,  # the order the form shows; without it PostgreSQL's order is arbitrary
                 field_type=field_type,
                 required=required,
                 **translated_fields("label", {code: label for code, (label, _help) in labels.items()}),
