@@ -1,11 +1,9 @@
 """StreamField blocks the communications team arranges on the home page and standard pages."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -189,28 +187,28 @@ class MemberLogosBlock(HomeListingBlock):
         return _home().member_logos(picked=value["pages"])
 
 
-class BrochureTranslationBlock(blocks.StructBlock):
-    language = blocks.ChoiceBlock(label=_("Language"), choices=settings.LANGUAGES)
-    document = DocumentChooserBlock(label=_("Document"))
-
-    class Meta:
-        label = _("Brochure in another language")
-        icon = "doc-full"
-
-
 class BrochureBlock(blocks.StructBlock):
-    """The coalition's brochure in the page's language; each language's body picks its own file."""
+    """The coalition's brochure: a publication of the library, offered in the page's language
+    with links to its other languages. Each language's body has its own heading and text."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=600)
-    cover = ImageChooserBlock(label=_("Cover"), required=False)
-    document = DocumentChooserBlock(label=_("Brochure"), help_text=_("The file in this page's language."))
-    other_languages = blocks.ListBlock(BrochureTranslationBlock(), label=_("Other languages"), default=[])
+    publication = blocks.PageChooserBlock(
+        page_type="publications.PublicationPage",
+        label=_("Publication"),
+        required=False,
+        help_text=_("Leave empty to show the newest publication of the Brochure series."),
+    )
 
     class Meta:
         label = _("Brochure")
         icon = "doc-full-inverse"
         template = "blocks/brochure.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["brochure"] = _home().brochure(picked=value["publication"])
+        return context
 
 
 HOME_PAGE_BLOCKS = [

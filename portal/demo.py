@@ -8,7 +8,6 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from . import demo_content
-from .demo_brochures import ensure_demo_brochures
 from .models import HomePage, SiteSettings, StandardPage, Theme
 from .roles import ensure_role_groups
 
@@ -73,10 +72,10 @@ LISTING_SECTIONS = ("featured_news", "upcoming_events", "featured_showcases", "m
 CLOSING_SECTIONS = ("brochure", "member_logos")
 
 
-def _home_sections(code: str, brochures: dict[str, tuple]) -> dict[str, dict]:
-    """The listing sections (filled automatically) and the brochure, as raw block values, by type."""
+def _home_sections(code: str) -> dict[str, dict]:
+    """The listing sections and the brochure (the newest of the library's Brochure series,
+    chosen when the page is shown), all filled automatically, as raw block values, by type."""
     text = demo_content.HOME_SECTIONS[code]
-    document, cover = brochures[code]
 
     def listing(heading: str, intro: str = "", **settings) -> dict:
         return {"heading": text[heading], "intro": text.get(intro, ""), "pages": [], **settings}
@@ -86,15 +85,7 @@ def _home_sections(code: str, brochures: dict[str, tuple]) -> dict[str, dict]:
         "upcoming_events": listing("events", number=4, theme=None),
         "featured_showcases": listing("showcases", "showcases_intro", number=3),
         "members_news": listing("members_news", number=3),
-        "brochure": {
-            "heading": text["brochure"],
-            "text": text["brochure_text"],
-            "cover": cover.pk,
-            "document": document.pk,
-            "other_languages": [
-                {"language": other, "document": brochures[other][0].pk} for other in brochures if other != code
-            ],
-        },
+        "brochure": {"heading": text["brochure"], "text": text["brochure_text"], "publication": None},
         "member_logos": listing("members", "members_intro"),
     }
 
@@ -115,7 +106,6 @@ def ensure_home_sections(*, home: HomePage, stdout) -> None:
     if home.has_unpublished_changes:
         stdout.write("The home page has a draft: its sections are left as they are.")
         return
-    brochures = ensure_demo_brochures(stdout=stdout)
     section_types = {*LISTING_SECTIONS, *CLOSING_SECTIONS}
     changed = []
     for code in demo_content.HOME_SECTIONS:
@@ -123,7 +113,7 @@ def ensure_home_sections(*, home: HomePage, stdout) -> None:
         body = getattr(home, field)
         if not body or any(block.block_type in section_types for block in body):
             continue
-        setattr(home, field, _with_sections(list(body.raw_data), _home_sections(code, brochures)))
+        setattr(home, field, _with_sections(list(body.raw_data), _home_sections(code)))
         changed.append(code)
     if changed:
         home.save_revision().publish()

@@ -19,6 +19,8 @@ from members.models import MembersIndexPage
 from members.selectors import member_directory
 from portal.news import selectors as news_selectors
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.publications import selectors as publication_selectors
+from portal.publications.models import PublicationIndexPage, PublicationPage
 from showcases import selectors as showcase_selectors
 from showcases.database import ShowcaseCard
 from showcases.models import ShowcaseIndexPage
@@ -120,3 +122,25 @@ def member_logos(*, picked: Iterable[Page | None]) -> Listing:
     if picked_pks:
         members = _in_picked_order(members.filter(pk__in=picked_pks), picked_pks)
     return Listing(list(members), _live(MembersIndexPage))
+
+
+@dataclass(frozen=True)
+class Brochure:
+    publication: PublicationPage
+    downloads: publication_selectors.Downloads
+    index: Page | None = None  # the library
+
+
+def brochure(*, picked: Page | None) -> Brochure | None:
+    """The publication picked or, when none is (or it is no longer live), the newest of the
+    Brochure series, with its files in the visitor's order; None when there is none."""
+    published = publication_selectors.published_publications()
+    publication = None
+    if picked is not None:
+        publication = publication_selectors.with_cards(published.filter(pk=picked.pk)).first()
+    if publication is None:
+        publication = publication_selectors.latest_brochure(published)
+    if publication is None:
+        return None
+    downloads = publication_selectors.downloads(list(publication.files.all()))
+    return Brochure(publication, downloads, _live(PublicationIndexPage))

@@ -1,10 +1,10 @@
 """The kinds of page the site search looks through, each in its own section of the results.
 
-Adding a kind is one entry in KINDS, e.g. when publications come:
+Adding a kind is one entry in KINDS, e.g. for the publications:
 
     SearchKind("publications", _("Publications"), "publications.PublicationPage",
-               fields=("title", "summary", "body"), snippet_fields=("summary",),
-               details=lambda page: [date_format(page.date)])
+               fields=("title", "summary", "authors"), snippet_fields=("summary",),
+               details=_publication_details)
 """
 
 import html
@@ -94,6 +94,10 @@ def _news_details(article) -> list[str]:
     return [date_format(article.date)]
 
 
+def _publication_details(publication) -> list[str]:
+    return [publication.get_series_display(), str(publication.year)]
+
+
 KINDS: tuple[SearchKind, ...] = (
     SearchKind(
         "members",
@@ -126,6 +130,14 @@ KINDS: tuple[SearchKind, ...] = (
         fields=("title", "summary", "body"),
         snippet_fields=("summary",),
         details=_news_details,
+    ),
+    SearchKind(
+        "publications",
+        _("Publications"),
+        "publications.PublicationPage",
+        fields=("title", "summary", "authors"),
+        snippet_fields=("summary",),
+        details=_publication_details,
     ),
     SearchKind(
         "pages",

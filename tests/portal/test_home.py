@@ -15,6 +15,7 @@ from portal import demo
 from portal.demo_content import HOME_SECTIONS
 from portal.models import HomePage, Theme
 from portal.news.models import NewsIndexPage, NewsPage
+from portal.publications import demo as publications_demo
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +28,13 @@ def home(home_page) -> HomePage:
     """The demo home page with its sections, as `seed_demo` leaves it."""
     demo.ensure_home_sections(home=home_page, stdout=io.StringIO())
     return HomePage.objects.get(pk=home_page.pk)
+
+
+@pytest.fixture
+def brochure_publication(home_page):
+    """The demo brochure, a publication of the library, which the home page's brochure section shows."""
+    library = publications_demo.ensure_demo_library(home=home_page, stdout=io.StringIO())
+    return publications_demo.ensure_brochure_publication(index=library, stdout=io.StringIO())
 
 
 @pytest.fixture
@@ -83,7 +91,7 @@ def _queries_for(client, path: str) -> int:
 
 
 def test_the_home_page_queries_do_not_grow_with_the_content(
-    client, home, news_index, make_member, make_event, make_showcase
+    client, home, brochure_publication, news_index, make_member, make_event, make_showcase
 ):
     theme = Theme.objects.get(slug="slum-upgrading")
     today = timezone.localdate()
@@ -234,7 +242,9 @@ def test_the_logo_strip_links_each_member_with_a_logo_by_its_name(client, home, 
     assert all(link.img["src"].endswith(".webp") for link in links)
 
 
-def test_the_arabic_home_shows_arabic_headings_and_the_arabic_brochure(client, home, news_index, make_event):
+def test_the_arabic_home_shows_arabic_headings_and_the_arabic_brochure(
+    client, home, brochure_publication, news_index, make_event
+):
     _article(news_index, "Featured story", featured=True)
     make_event("World Urban Forum")
 
@@ -244,16 +254,16 @@ def test_the_arabic_home_shows_arabic_headings_and_the_arabic_brochure(client, h
         assert _section(response, HOME_SECTIONS["ar"][heading]) is not None
     assert _section(response, HOME_SECTIONS["en"]["news"]) is None
     brochure = _section(response, HOME_SECTIONS["ar"]["brochure"])
-    download = brochure.select_one(".brochure__download a")
+    download = brochure.select_one(".downloads__primary a")
     assert download["href"].endswith("alliance-brochure-ar.pdf")
-    assert brochure.select_one(".brochure__download .brochure__meta").get_text(strip=True).startswith("PDF")
-    others = {link["hreflang"]: link.get_text(strip=True) for link in brochure.select(".brochure__languages a")}
+    assert "PDF" in brochure.select_one(".downloads__primary .downloads__meta").get_text(strip=True)
+    others = {link["hreflang"]: link.get_text(strip=True) for link in brochure.select(".downloads__languages a")}
     assert len(others) == 8 and others["en"] == "English" and others["fr"] == "français"
 
 
-def test_each_language_has_its_own_brochure_as_a_small_pdf(client, home):
+def test_each_language_has_its_own_brochure_as_a_small_pdf(client, home, brochure_publication):
     response = client.get("/fr/")
-    href = _section(response, HOME_SECTIONS["fr"]["brochure"]).select_one(".brochure__download a")["href"]
+    href = _section(response, HOME_SECTIONS["fr"]["brochure"]).select_one(".downloads__primary a")["href"]
 
     pdf = b"".join(client.get(href).streaming_content)
 

@@ -9,6 +9,7 @@ from members.grants import demo as grants_demo
 from portal import demo
 from portal.applications import demo as applications_demo
 from portal.news import demo as news_demo
+from portal.publications import demo as publications_demo
 from showcases import demo as showcases_demo
 
 
@@ -28,5 +29,6 @@ class Command(BaseCommand):
             news_demo.ensure_demo_news(home=home, stdout=self.stdout)
             grants_demo.ensure_demo_grants(home=home, stdout=self.stdout)
             applications_demo.ensure_demo_application_form(home=home, stdout=self.stdout)
+            publications_demo.ensure_demo_publications(home=home, stdout=self.stdout)
             demo.ensure_home_sections(home=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
