@@ -9,6 +9,8 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from wagtail_modeltranslation import patch_wagtailadmin
 
+        from . import state  # noqa: F401  (connects the receivers that keep FieldTranslation current)
+        from .editor import add_translation_tabs
         from .slugs import TranslatedSlugRoutingMixin, validate_slugs
 
         # wagtail-modeltranslation patches every page model when it starts, before this app;
@@ -17,3 +19,4 @@ class TranslationsConfig(AppConfig):
         for model in apps.get_models():
             if issubclass(model, TranslatedSlugRoutingMixin):
                 model.route = TranslatedSlugRoutingMixin.route
+        add_translation_tabs()
