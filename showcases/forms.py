@@ -3,24 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from members.models import MemberPage
+from portal.filter_forms import NOT_UNDERSTOOD, FacetedFilterForm
 from portal.models import Theme
 
 from .models import ActivityType, Region, ShowcaseStatus
 from .selectors import FIRST_YEAR, LAST_YEAR, FacetOption, ShowcaseFilters, Sort
 
 SEARCH_LIMIT = 200
-IGNORED = _("This value was not understood, so it is ignored.")
-NOT_UNDERSTOOD = {
-    "invalid": IGNORED,
-    "invalid_choice": IGNORED,
-    "max_length": IGNORED,
-    "min_value": IGNORED,
-    "max_value": IGNORED,
-    "null_characters_not_allowed": IGNORED,
-}
 
 
-class ShowcaseFilterForm(forms.Form):
+class ShowcaseFilterForm(FacetedFilterForm):
     """The project database's search, facets and sort. Values are checked against everything
     that could exist; the options shown are those the other filters leave, with their counts."""
 
@@ -71,6 +63,7 @@ class ShowcaseFilterForm(forms.Form):
         error_messages=NOT_UNDERSTOOD,
     )
 
+    filters_class = ShowcaseFilters
     ALL_LABELS = {
         "country": _("All countries"),
         "city": _("All cities"),
@@ -101,27 +94,14 @@ class ShowcaseFilterForm(forms.Form):
             cleaned["q"] = query
         return cleaned
 
-    def filters(self) -> ShowcaseFilters:
-        """The valid filters; invalid ones are dropped (and shown as errors on the form)."""
-        if not self.is_bound or (not self.is_valid() and not hasattr(self, "cleaned_data")):
-            return ShowcaseFilters()
-        values = {name: self.cleaned_data.get(name) for name in self.fields}
-        return ShowcaseFilters(**{name: value for name, value in values.items() if value not in (None, "")})
-
     def show_counts(self, facets: dict[str, list[FacetOption]], filters: ShowcaseFilters) -> None:
-        """Each facet offers the options that have results (and the chosen one), with counts."""
-        for name, options in facets.items():
-            chosen, chosen_value = getattr(filters, name), filters.param(name)
-            shown = [(option.value, f"{option.label} ({option.count})") for option in options]
-            if chosen_value and chosen_value not in {option.value for option in options}:
-                shown.append((chosen_value, f"{self._label(name, chosen)} (0)"))
-            self.fields[name].widget.choices = [("", self.ALL_LABELS[name]), *shown]
+        super().show_counts(facets, filters)
         if not filters.q:
             self.fields["sort"].widget.choices = [
                 choice for choice in self.fields["sort"].choices if choice[0] != Sort.RELEVANCE
             ]
 
-    def _label(self, name: str, value) -> str:
+    def option_label(self, name: str, value) -> str:
         if name == "country":
             return countries.name(value)
         if name in ("region", "status", "activity_type"):

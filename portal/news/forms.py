@@ -3,12 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from members.models import MemberPage
+from portal.filter_forms import NOT_UNDERSTOOD
 from portal.models import Theme
 
 from .selectors import FilterChoices, NewsFilters, Source
-
-IGNORED = _("This value was not understood, so it is ignored.")
-NOT_UNDERSTOOD = {"invalid": IGNORED, "invalid_choice": IGNORED, "invalid_pk_value": IGNORED}
 
 
 class NewsFilterForm(forms.Form):
