@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
-from .fields import target_languages, translatable_fields
+from .fields import field_label, target_languages, translatable_fields
 from .models import FieldTranslation
 from .state import Values, field_values, source_values
 
@@ -80,10 +80,6 @@ def page_models() -> list[type[Page]]:
         for model in apps.get_models()
         if issubclass(model, Page) and model is not Page and translatable_fields(model)
     ]
-
-
-def field_label(model: type[Page], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
 
 
 def page_states(page: Page, languages: list[str] | None = None) -> dict[str, dict[str, Status]]:

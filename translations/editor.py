@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 
-from .coverage import PROBLEMS, Status, field_label, page_models, page_states
+from .coverage import PROBLEMS, Status, page_models, page_states
+from .fields import field_label
 from .machine import is_enabled as machine_enabled
 from .models import MachineDraft
 from .permissions import can_edit_translations

@@ -46,7 +46,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 
-from .fields import digest, is_empty, source_value, translatable_fields, value_in
+from .fields import digest, field_label, is_empty, source_value, translatable_fields, value_in
 from .permissions import can_edit_translations
 
 PO = "po"
@@ -159,10 +159,6 @@ class Unit:
     html: bool
     note: str
     digest: str
-
-
-def field_label(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
 
 
 def translated_columns(model: type[models.Model]) -> list[str]:

@@ -23,6 +23,10 @@ def translatable_fields(model: type[models.Model]) -> list[str]:
     return [name for name in names if name not in NOT_FOR_TRANSLATORS]
 
 
+def field_label(model: type[models.Model], name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
 def target_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

@@ -15,8 +15,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from .coverage import PROBLEMS, Status, coverage_report, field_label, page_models, page_states
-from .fields import target_languages
+from .coverage import PROBLEMS, Status, coverage_report, page_models, page_states
+from .fields import field_label, target_languages
 from .machine import is_enabled as machine_enabled
 from .machine import plan_page, request_machine_draft
 from .models import MachineDraft
