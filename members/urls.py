@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:member_id>/team/", views.team, name="team"),
     path("<int:member_id>/team/<int:user_id>/remove/", views.remove_from_team, name="remove_from_team"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("api-tokens/", views.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:token_id>/revoke/", views.revoke_api_token, name="revoke_api_token"),
 ]

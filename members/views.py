@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import APIToken
+
+from portal.api.forms import ApiTokenForm
 
 from . import selectors, services
 from .forms import DirectoryFilterForm, InvitationForm
@@ -144,3 +147,33 @@ def accept_invitation(request, token: str):
             messages.success(request, _("You are now an editor of %(member)s.") % {"member": invitation.member.title})
             return redirect(reverse("members:dashboard"))
     return render(request, "members/invitation.html", {"invitation": invitation})
+
+
+def _own_tokens(request):
+    """Only the signed-in user's tokens: another user's token does not exist for them."""
+    return APIToken.objects.filter(user=request.user)
+
+
+@login_required
+def api_tokens(request):
+    """The user's personal API tokens; a new token's key is shown on this one response only."""
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = APIToken.create_token(user=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    context = {"form": form, "tokens": _own_tokens(request).order_by("-created", "-pk"), "new_key": new_key}
+    response = render(request, "members/api_tokens.html", context)
+    if new_key:
+        response["Cache-Control"] = "no-store"  # the key must not stay in any cache
+    return response
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, token_id: int):
+    token = get_object_or_404(_own_tokens(request), pk=token_id)
+    if token.revoked_at is None:
+        token.revoke()
+        messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("members:api_tokens")

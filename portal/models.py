@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -22,6 +23,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]  # /api/v2/, in the language asked for
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -43,6 +45,7 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]  # /api/v2/, in the language asked for
 
     class Meta:
         verbose_name = _("standard page")

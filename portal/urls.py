@@ -15,6 +15,7 @@ from .search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("portal.api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("events/feed.ics", feeds.diary_feed, name="events_feed"),
     path("events/<int:event_id>.ics", feeds.event_feed, name="event_ics"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.publications",
     "portal.applications",
     "translations",
+    "portal.api",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -58,6 +60,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django_countries",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,7 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.api.middleware.LocaleMiddleware",  # Django's, with JSON 404s under /api/
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -241,3 +248,43 @@ TRANSLATION_PROVIDER_URL = env("TRANSLATION_PROVIDER_URL")
 TRANSLATION_PROVIDER_API_KEY = env("TRANSLATION_PROVIDER_API_KEY")
 TRANSLATION_PROVIDER_TIMEOUT_SECONDS = float(env("TRANSLATION_PROVIDER_TIMEOUT_SECONDS", "30"))
 TRANSLATION_PROVIDER_CONNECT_TIMEOUT_SECONDS = float(env("TRANSLATION_PROVIDER_CONNECT_TIMEOUT_SECONDS", "5"))
+
+# The REST API at /api/v1/ (portal/api/): public reads, cursor pages, one error shape.
+API_PAGE_SIZE = int(env("API_PAGE_SIZE", "20"))
+API_MAX_PAGE_SIZE = int(env("API_MAX_PAGE_SIZE", "100"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "portal.api.authentication.PersonalTokenAuthentication",  # first: anonymous requests get 401, not 403
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_ANON_RATE", "120/minute"),
+        "user": env("API_USER_RATE", "600/minute"),
+    },
+    "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Alliance Portal API",
+    "DESCRIPTION": "Members, showcases, events, news and publications of the Alliance, in nine languages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["portal.api.schema.public_endpoints_only"],
+    "SWAGGER_UI_DIST": "SIDECAR",  # served by the portal itself, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": LANGUAGES,  # the language of a text and the languages of an event: one choice set
+        "ProposalStatusEnum": "members.grants.models.ProposalStatus",
+    },
+}
+CORS_URLS_REGEX = r"^/api/.*$"  # reads from anywhere, writes from the origins in the API settings (portal/api/cors.py)
