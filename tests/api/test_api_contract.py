@@ -12,8 +12,9 @@ import schemathesis
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.test import override_settings
 from drf_spectacular.generators import EndpointEnumerator
 from drf_spectacular.management.commands.spectacular import SchemaGenerationError
@@ -203,6 +204,18 @@ def no_throttling(settings, monkeypatch):
     monkeypatch.setattr(throttling.SimpleRateThrottle, "THROTTLE_RATES", api_settings.DEFAULT_THROTTLE_RATES)
 
 
+@pytest.fixture
+def kept_connection():
+    """Schemathesis calls the WSGI application itself, whose request_finished signal closes the
+    database connection, and with it the test's transaction (PostgreSQL). Django's test client
+    disconnects that receiver around each request; so does this, for the whole test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 # What the API promises. Left out: positive_data_acceptance (a filter naming a member that does
 # not exist is a 400, which the schema cannot know) and negative_data_rejection (DRF ignores
 # a malformed page_size and uses the default, on purpose).
@@ -225,7 +238,7 @@ schema.config.generation.update(max_examples=MAX_EXAMPLES, deterministic=True, n
 @hypothesis.settings(
     max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture]
 )
-def test_every_operation_keeps_to_the_schema(case, demo_data, db, no_throttling):
+def test_every_operation_keeps_to_the_schema(case, demo_data, db, no_throttling, kept_connection):
     """No 500 and no response that breaks the schema (status, content type, headers, body), for
     anonymous clients, with valid and invalid input."""
     case.call_and_validate(checks=CHECKS)
@@ -243,6 +256,6 @@ def editor_token(demo_data, db) -> dict:
 @hypothesis.settings(
     max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture]
 )
-def test_every_operation_keeps_to_the_schema_for_a_member_editor(case, editor_token, no_throttling):
+def test_every_operation_keeps_to_the_schema_for_a_member_editor(case, editor_token, no_throttling, kept_connection):
     """The same for a member editor's token, which gets past the permission checks."""
     case.call_and_validate(checks=CHECKS, headers=editor_token)
