@@ -63,9 +63,12 @@ def make_publication(library, make_document):
             slug = publication.title.lower().replace(" ", "-")[:40]
             publication.files = [
                 PublicationFile(
-                    language=code, document=make_document(f"{slug}-{code}"), cover=(file_covers or {}).get(code)
+                    sort_order=order,  # as the admin's inline panel numbers them; PostgreSQL keeps no other order
+                    language=code,
+                    document=make_document(f"{slug}-{code}"),
+                    cover=(file_covers or {}).get(code),
                 )
-                for code in languages
+                for order, code in enumerate(languages)
             ]
             publication.themes = list(themes)
             publication.members = list(members)

@@ -62,7 +62,7 @@ def _files(data: dict) -> tuple[list[PublicationFile], object]:
         document = Document.objects.create(
             title=f"{title} ({get_language_info(code)['name']})", **demo_brochures._file(pdf, f"{name}.pdf")
         )
-        files.append(PublicationFile(language=code, document=document))
+        files.append(PublicationFile(sort_order=len(files), language=code, document=document))
         if cover is None:
             png = demo_brochures._saved(page, "PNG", optimize=True)
             cover = Image.objects.create(title=f"{title}: cover", **demo_brochures._file(png, f"{name}.png"))
@@ -93,7 +93,8 @@ def ensure_brochure_publication(*, index: PublicationIndexPage, stdout) -> Publi
         **translated_fields("summary", {code: HOME_SECTIONS[code]["brochure_text"] for code in languages}),
     )
     publication.files = [
-        PublicationFile(language=code, document=brochures[code][0], cover=brochures[code][1]) for code in languages
+        PublicationFile(sort_order=order, language=code, document=brochures[code][0], cover=brochures[code][1])
+        for order, code in enumerate(languages)
     ]
     with translation.override("en"):
         _publish(index, publication, themes=Theme.objects.filter(slug="urban-governance"))
