@@ -15,7 +15,6 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from portal.api.error_schema import error_response
-from portal.api.pagination import StablePagination
 from portal.api.views import PublicReadOnlyViewSet
 
 from . import selectors
@@ -210,10 +209,6 @@ def _sort_name() -> Lower:
     return Lower(Coalesce(NullIf(title, Value("")), "title_en", output_field=CharField()))
 
 
-class MemberPagination(StablePagination):
-    ordering = ("sort_name", "pk")  # `sort_name` is annotated by the view: the directory's order
-
-
 NOT_MODIFIED = OpenApiResponse(description=_("Not modified: the ETag or date the client sent is still current."))
 
 
@@ -240,8 +235,7 @@ NOT_MODIFIED = OpenApiResponse(description=_("Not modified: the ETag or date the
 class MemberViewSet(PublicReadOnlyViewSet):
     serializer_class = MemberSerializer
     filterset_class = MemberFilter
-    pagination_class = MemberPagination
-    ordering = MemberPagination.ordering
+    ordering = ("sort_name", "pk")  # `sort_name` is annotated in filter_queryset: the directory's order
     queryset = MemberPage.objects.none()  # for the schema; requests read `get_queryset`
 
     def get_queryset(self) -> QuerySet[MemberPage]:

@@ -12,7 +12,6 @@ from rest_framework import serializers
 from members.api import NOT_MODIFIED, CountrySerializer
 from members.models import MemberPage
 from portal.api.error_schema import error_response
-from portal.api.pagination import StablePagination
 from portal.api.references import IdChoiceFilter
 from portal.api.views import PublicReadOnlyViewSet
 from portal.models import Theme
@@ -178,10 +177,6 @@ class ShowcaseFilter(filters.FilterSet):
         return selectors.filtered_showcases(queryset, chosen, search)
 
 
-class ShowcasePagination(StablePagination):
-    ordering = ("sort_title", "pk")  # `sort_title` is annotated by the view: the database's title order
-
-
 @extend_schema_view(
     list=extend_schema(
         summary=_("The project database"),
@@ -205,8 +200,7 @@ class ShowcasePagination(StablePagination):
 class ShowcaseViewSet(PublicReadOnlyViewSet):
     serializer_class = ShowcaseSerializer
     filterset_class = ShowcaseFilter
-    pagination_class = ShowcasePagination
-    ordering = ShowcasePagination.ordering
+    ordering = ("sort_title", "pk")  # `sort_title` is annotated in filter_queryset: the database's title order
     queryset = ShowcasePage.objects.none()  # for the schema; requests read `get_queryset`
 
     def get_queryset(self) -> QuerySet[ShowcasePage]:

@@ -15,7 +15,6 @@ from rest_framework import permissions, serializers
 from rest_framework.exceptions import NotFound
 
 from portal.api.error_schema import error_response
-from portal.api.pagination import StablePagination
 from portal.api.views import PublicReadOnlyViewSet
 
 from .models import Programme, Proposal, ProposalSponsor, ProposalStatus, ProposalStatusChange, SponsorRole
@@ -112,10 +111,6 @@ class ProposalFilter(filters.FilterSet):
         return queryset.filter(pk__in=proposals_visible_to(user=user, member_id=value).values("pk"))
 
 
-class ProposalPagination(StablePagination):
-    ordering = ("-remote_updated_at", "external_id")  # as the members' area list; the number is unique
-
-
 INVALID_FILTER = error_response("A filter's value is not valid; `fields` says which.")
 UNAUTHENTICATED = error_response("No session and no valid personal token, or a revoked one.")
 NOT_FOUND = error_response("No such proposal among those of the members you edit.")
@@ -137,8 +132,7 @@ class ProposalViewSet(PublicReadOnlyViewSet):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = ProposalSerializer
     filterset_class = ProposalFilter
-    pagination_class = ProposalPagination
-    ordering = ProposalPagination.ordering
+    ordering = ("-remote_updated_at", "external_id")  # as the members' area list; the number is unique
     lookup_field = "external_id"
     lookup_value_regex = "[^/]+"
     last_modified_field = "synced_at"

@@ -4,12 +4,15 @@ from rest_framework.pagination import CursorPagination
 
 
 class StablePagination(CursorPagination):
-    """Cursor pagination: pages stay put while items are added. Each list subclasses it with
-    its `ordering`, ending with a unique field so that ties never reorder."""
+    """Cursor pagination: pages stay put while items are added. The order is the view's
+    `ordering`, ending with a unique field so that ties never reorder."""
 
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_ordering(self, request, queryset, view):
+        return view.ordering
 
     def decode_cursor(self, request):
         """A cursor that cannot be read is the client's mistake (400), not a missing page (DRF's 404)."""

@@ -11,7 +11,6 @@ from wagtail.rich_text import expand_db_html
 from members.api import NOT_MODIFIED, CountrySerializer
 from members.models import MemberPage
 from portal.api.error_schema import error_response
-from portal.api.pagination import StablePagination
 from portal.api.references import (
     BAD_FILTER,
     ID_PARAMETER,
@@ -120,10 +119,6 @@ class NewsFilterSet(django_filters.FilterSet):
         return articles
 
 
-class NewsPagination(StablePagination):
-    ordering = ORDERING
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="The news",
@@ -146,7 +141,6 @@ class NewsPagination(StablePagination):
     ),
 )
 class NewsViewSet(PublicReadOnlyViewSet):
-    pagination_class = NewsPagination
     filterset_class = NewsFilterSet
     ordering = ORDERING
 

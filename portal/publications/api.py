@@ -11,7 +11,6 @@ from rest_framework import serializers
 from members.api import NOT_MODIFIED, CountrySerializer
 from members.models import MemberPage
 from portal.api.error_schema import error_response
-from portal.api.pagination import StablePagination
 from portal.api.references import (
     BAD_FILTER,
     ID_PARAMETER,
@@ -121,10 +120,6 @@ class PublicationFilterSet(django_filters.FilterSet):
         return selectors.filtered_publications(queryset, filters)
 
 
-class PublicationPagination(StablePagination):
-    ordering = ORDERING
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="The library",
@@ -147,7 +142,6 @@ class PublicationPagination(StablePagination):
     ),
 )
 class PublicationViewSet(PublicReadOnlyViewSet):
-    pagination_class = PublicationPagination
     filterset_class = PublicationFilterSet
     ordering = ORDERING
     serializer_class = PublicationSerializer
