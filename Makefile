@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+NODE_MODULES := frontend/node_modules
 DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
 
-.PHONY: run test setup system-packages messages makemessages lint lock bench
+.PHONY: run test setup system-packages messages makemessages lint lock bench lighthouse
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -17,7 +18,7 @@ test: setup
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n auto
 
-setup: system-packages $(VENV)/.installed messages
+setup: system-packages $(VENV)/.installed $(NODE_MODULES)/.installed messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 
@@ -35,13 +36,23 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/pip install -q -r requirements.lock
 	touch $@
 
+# Lighthouse and axe-core, run against Debian's Chromium by the browser tests.
+$(NODE_MODULES)/.installed: frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
+	touch $@
+
 messages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=frontend/node_modules -v 0
 
 # Refresh the catalogues after changing strings; then translate what is new in every language.
-makemessages: $(VENV)/.installed
+make# Lighthouse and axe-core, run against Debian's Chromium by the browser tests.
+$(NODE_MODULES)/.installed: frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
 	$(MANAGE) makemessages --all --no-obsolete --add-location=file \
-		--ignore=.venv --ignore=var --ignore=tests -v 0
+		--ignore=.venv --ignore=var --ignore=tests --ignore=frontend/node_modules -v 0
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
@@ -56,3 +67,7 @@ lock:
 bench: setup
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/events.py
+
+# Lighthouse's four scores for the key pages of the demo site, in English and Arabic.
+lighthouse: setup
+	$(BIN)/python bench/lighthouse.py

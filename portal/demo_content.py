@@ -10,7 +10,7 @@ HOME = {
         "text": "<h2>What the portal offers</h2><p>Find our members and their active links, browse showcased city activities, follow the global events diary and track proposals against our published service standards.</p>",
         "cta": "Post your city's events to the global diary",
         "cta_text": "City staff and partners can sign up and post events. The secretariat reviews each one before it is published.",
-        "cta_button": "Learn more",
+        "cta_button": "Read about the Alliance",
     },
     "ar": {
         "title": "مدن تعمل معاً",
@@ -21,7 +21,7 @@ HOME = {
         "text": "<h2>ما تقدمه البوابة</h2><p>اعثر على أعضائنا وروابطهم النشطة، وتصفح أنشطة المدن المعروضة، وتابع مفكرة الفعاليات العالمية، وتابع المقترحات وفق معايير الخدمة المنشورة.</p>",
         "cta": "انشر فعاليات مدينتك في المفكرة العالمية",
         "cta_text": "يمكن لموظفي المدن والشركاء التسجيل ونشر الفعاليات. تراجع الأمانة كل فعالية قبل نشرها.",
-        "cta_button": "اعرف المزيد",
+        "cta_button": "اقرأ عن التحالف",
     },
     "zh-hans": {
         "title": "城市携手合作",
@@ -32,7 +32,7 @@ HOME = {
         "text": "<h2>门户网站提供的服务</h2><p>查找我们的成员及其有效链接，浏览城市活动展示，关注全球活动日程，并对照已公布的服务标准跟踪项目提案。</p>",
         "cta": "将您所在城市的活动发布到全球日程",
         "cta_text": "城市工作人员和合作伙伴可以注册并发布活动。秘书处会在发布前审核每一项活动。",
-        "cta_button": "了解更多",
+        "cta_button": "阅读联盟介绍",
     },
     "fr": {
         "title": "Des villes qui travaillent ensemble",
@@ -43,7 +43,7 @@ HOME = {
         "text": "<h2>Ce que propose le portail</h2><p>Trouvez nos membres et leurs liens actifs, parcourez les activités urbaines présentées, suivez l'agenda mondial des événements et l'avancement des propositions au regard de nos normes de service publiées.</p>",
         "cta": "Publiez les événements de votre ville dans l'agenda mondial",
         "cta_text": "Le personnel des villes et les partenaires peuvent s'inscrire et publier des événements. Le secrétariat examine chacun avant sa publication.",
-        "cta_button": "En savoir plus",
+        "cta_button": "Découvrir l'Alliance",
     },
     "ja": {
         "title": "協働する都市",
@@ -54,7 +54,7 @@ HOME = {
         "text": "<h2>ポータルでできること</h2><p>メンバーとその有効なリンクを探し、都市の活動事例を閲覧し、世界のイベント日程を確認し、公表されたサービス基準に照らして提案の進捗を追跡できます。</p>",
         "cta": "あなたの都市のイベントを世界の日程に掲載しましょう",
         "cta_text": "都市の職員やパートナーは登録してイベントを投稿できます。事務局が公開前に各イベントを確認します。",
-        "cta_button": "詳しく見る",
+        "cta_button": "アライアンスの紹介を読む",
     },
     "pt": {
         "title": "Cidades que trabalham juntas",
@@ -65,7 +65,7 @@ HOME = {
         "text": "<h2>O que o portal oferece</h2><p>Encontre os nossos membros e os seus links ativos, conheça as atividades urbanas em destaque, acompanhe a agenda mundial de eventos e o andamento das propostas face às normas de serviço publicadas.</p>",
         "cta": "Publique os eventos da sua cidade na agenda mundial",
         "cta_text": "Funcionários municipais e parceiros podem registar-se e publicar eventos. O secretariado analisa cada um antes da publicação.",
-        "cta_button": "Saiba mais",
+        "cta_button": "Conheça a Aliança",
     },
     "ru": {
         "title": "Города, работающие вместе",
@@ -76,7 +76,7 @@ HOME = {
         "text": "<h2>Что предлагает портал</h2><p>Находите наших членов и их актуальные ссылки, знакомьтесь с городскими проектами, следите за глобальным календарём событий и отслеживайте заявки по опубликованным стандартам обслуживания.</p>",
         "cta": "Разместите события вашего города в глобальном календаре",
         "cta_text": "Сотрудники городов и партнёры могут зарегистрироваться и публиковать события. Секретариат проверяет каждое событие перед публикацией.",
-        "cta_button": "Подробнее",
+        "cta_button": "Узнать об Альянсе",
     },
     "es": {
         "title": "Ciudades que trabajan juntas",
@@ -87,7 +87,7 @@ HOME = {
         "text": "<h2>Lo que ofrece el portal</h2><p>Encuentre a nuestros miembros y sus enlaces activos, explore las actividades urbanas destacadas, siga la agenda mundial de eventos y el avance de las propuestas según nuestras normas de servicio publicadas.</p>",
         "cta": "Publique los eventos de su ciudad en la agenda mundial",
         "cta_text": "El personal municipal y los socios pueden registrarse y publicar eventos. La secretaría revisa cada uno antes de publicarlo.",
-        "cta_button": "Más información",
+        "cta_button": "Conozca la Alianza",
     },
     "sw": {
         "title": "Miji inayofanya kazi pamoja",
@@ -98,7 +98,7 @@ HOME = {
         "text": "<h2>Kile ambacho tovuti inatoa</h2><p>Tafuta wanachama wetu na viungo vyao vinavyofanya kazi, vinjari shughuli za miji zilizoonyeshwa, fuatilia ratiba ya matukio ya kimataifa na maendeleo ya mapendekezo dhidi ya viwango vya huduma vilivyochapishwa.</p>",
         "cta": "Weka matukio ya jiji lako kwenye ratiba ya kimataifa",
         "cta_text": "Watumishi wa miji na washirika wanaweza kujisajili na kuweka matukio. Sekretarieti hukagua kila tukio kabla ya kuchapishwa.",
-        "cta_button": "Jifunze zaidi",
+        "cta_button": "Soma kuhusu Muungano",
     },
 }
 

@@ -16,3 +16,15 @@ def menu_pages(context):
         {"title": child.title, "url": child.get_url(request=request), "is_current": current and child.pk == current.pk}
         for child in site.root_page.get_children().live().in_menu().public()
     ]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, parent=None, *links):
+    """The trail to here: from the home page down to `parent`, then any `label, url` pairs."""
+    request = context.get("request")
+    trail = [
+        {"title": ancestor.title, "url": ancestor.get_url(request=request)}
+        for ancestor in (parent.get_ancestors(inclusive=True).filter(depth__gt=1) if parent else [])
+    ]
+    trail += [{"title": label, "url": url} for label, url in zip(links[::2], links[1::2], strict=True)]
+    return {"trail": trail}

@@ -2,22 +2,11 @@ import os
 
 import pytest
 
+from frontend.audits import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import build_demo_site
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that by default.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items):

@@ -9,7 +9,7 @@ from members.models import LinkCheck, MemberKind
 
 
 def _names(html: str) -> list[str]:
-    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
 
 
 def test_directory_lists_members_a_to_z_in_the_visitors_language(client, make_member):

@@ -46,7 +46,9 @@ def test_catalogues_hold_exactly_the_strings_in_the_code(tmp_path):
     shutil.copy(ROOT / "manage.py", copy)
     for name in [*SOURCE_DIRS]:
         if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+            shutil.copytree(
+                ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "node_modules")
+            )
 
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "makemessages", "--all", "--no-obsolete", "-v", "0"],
