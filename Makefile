@@ -45,12 +45,7 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=frontend/node_modules -v 0
 
 # Refresh the catalogues after changing strings; then translate what is new in every language.
-make# Lighthouse and axe-core, run against Debian's Chromium by the browser tests.
-$(NODE_MODULES)/.installed: frontend/package-lock.json
-	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
-	touch $@
-
-messages: $(VENV)/.installed
+makemessages: $(VENV)/.installed
 	$(MANAGE) makemessages --all --no-obsolete --add-location=file \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=frontend/node_modules -v 0
 

@@ -20,6 +20,7 @@ COLLECTION_PERMISSIONS = {
 }
 COMMUNICATIONS_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
+    "frontend": ["view_pattern_library"],
     "portal": ["change_sitesettings", "add_theme", "change_theme", "delete_theme"],
     "wagtailforms": ["view_formsubmission", "delete_formsubmission"],
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events import feeds
+from frontend import views as frontend_views
 
 from . import discovery, sitemaps, views
 from .search import views as search_views
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(_("members-area/"), include("members.urls")),
     path(_("search/"), search_views.search, name="search"),
+    path(_("pattern-library/"), frontend_views.pattern_library, name="pattern_library"),
     path("", include(wagtail_urls)),
 )
 

@@ -1,5 +1,9 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
+
+from translations.languages import text_language
 
 register = template.Library()
 
@@ -28,3 +32,12 @@ def breadcrumbs(context, parent=None, *links):
     ]
     trail += [{"title": label, "url": url} for label, url in zip(links[::2], links[1::2], strict=True)]
     return {"trail": trail}
+
+
+@register.simple_tag
+def fallback_text_attrs(page):
+    """` lang dir` for the page's own text where it shows in another language than the visitor's."""
+    language = text_language(page)
+    if language == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, "rtl" if get_language_info(language)["bidi"] else "ltr")
