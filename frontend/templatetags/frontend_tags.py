@@ -41,3 +41,9 @@ def fallback_text_attrs(page):
     if language == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', language, "rtl" if get_language_info(language)["bidi"] else "ltr")
+
+
+@register.filter
+def ltr(value):
+    """An address or code inside a sentence, isolated so a right-to-left sentence keeps its order."""
+    return format_html('<bdi dir="ltr">{}</bdi>', value)

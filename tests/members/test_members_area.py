@@ -27,7 +27,7 @@ def test_members_area_shows_broken_and_moved_links(client, login_as, editor_a, m
     html = client.get("/en/members-area/").content.decode()
 
     assert "Links to fix" in html and broken.url in html
-    assert "now sends visitors to https://lagos.test/new" in html
+    assert 'now sends visitors to <bdi dir="ltr">https://lagos.test/new</bdi>' in html
 
 
 def test_one_click_update_of_a_moved_link_publishes_a_revision(client, login_as, editor_a, member_a):
