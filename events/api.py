@@ -44,7 +44,7 @@ from showcases.api import ThemeSerializer
 from . import selectors
 from .forms import DiaryView
 from .models import EventOccurrence, EventPage, Scope, Status
-from .selectors import CARD_IMAGE_FILTER, DiaryFilters
+from .selectors import CARD_IMAGE_FILTER, CARD_IMAGE_FILTERS, DiaryFilters
 
 UPCOMING_ORDER = ("starts_at", "pk")
 PAST_ORDER = ("-starts_at", "-pk")
@@ -252,7 +252,7 @@ class EventViewSet(PublicReadOnlyViewSet):
         if getattr(self, "swagger_fake_view", False):  # the schema needs the model only
             return (EventPage if self.action == "retrieve" else EventOccurrence).objects.none()
         if self.action == "retrieve":
-            images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+            images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
             return selectors.published_events().prefetch_related(
                 Prefetch("image", queryset=images),
                 Prefetch("members", queryset=MemberPage.objects.only("pk", "title", "url_path", "acronym")),

@@ -14,7 +14,9 @@ from portal.models import Theme
 
 from .models import EventOccurrence, EventPage
 
-CARD_IMAGE_FILTER = "fill-640x360|format-webp"
+# The widths the card templates' srcset asks for, the API's among them.
+CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
+CARD_IMAGE_FILTER = CARD_IMAGE_FILTERS[1]
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def diary_occurrences(
 
 def with_cards(occurrences: QuerySet[EventOccurrence]) -> QuerySet[EventOccurrence]:
     """What an event's card shows beyond the event itself: its image and its members."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
     return occurrences.prefetch_related(
         Prefetch("event__image", queryset=images),
         Prefetch("event__members", queryset=MemberPage.objects.only("pk", "title", "url_path", "acronym")),

@@ -12,7 +12,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import LinkCheck, MemberLink, MemberPage
 
-LOGO_FILTER = "fill-160x160|format-webp"
+# The sizes the logo templates' srcset asks for, the API's among them.
+LOGO_FILTERS = ("fill-72x72|format-webp", "fill-144x144|format-webp", "fill-216x216|format-webp")
+LOGO_FILTER = LOGO_FILTERS[1]
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def member_directory(*, kind: str = "", country: str = "", query: str = "", sort
         members = members.filter(terms | Q(acronym__icontains=query))
     name = Lower(Coalesce(NullIf(_field("title"), Value("")), "title_en"))
     ordering = ["-year_joined", name] if sort == "joined" else [name]
-    images = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    images = get_image_model().objects.prefetch_renditions(*LOGO_FILTERS)
     return members.select_related(None).prefetch_related(Prefetch("logo", queryset=images)).order_by(*ordering)
 
 

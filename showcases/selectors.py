@@ -21,7 +21,9 @@ from portal.models import Theme
 
 from .models import ActivityType, Region, ShowcaseInvolvement, ShowcasePage, ShowcasePartner, ShowcaseStatus
 
-CARD_IMAGE_FILTER = "fill-640x360|format-webp"
+# The widths the card templates' srcset asks for, the API's among them.
+CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp", "fill-960x540|format-webp")
+CARD_IMAGE_FILTER = CARD_IMAGE_FILTERS[1]
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
@@ -204,7 +206,7 @@ def _without_stories(showcases: QuerySet[ShowcasePage]) -> QuerySet[ShowcasePage
 
 def with_cards(showcases: QuerySet[ShowcasePage]) -> QuerySet[ShowcasePage]:
     """What a card shows beyond the showcase itself: its image, its members and its themes."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
     return _without_stories(showcases).prefetch_related(
         Prefetch("image", queryset=images),
         Prefetch("involvements", queryset=ShowcaseInvolvement.objects.select_related("member").order_by("sort_order")),

@@ -13,7 +13,9 @@ from portal.models import Theme
 
 from .models import NewsPage
 
-CARD_IMAGE_FILTER = "fill-640x360|format-webp"
+# The widths the card templates' srcset asks for, the API's among them.
+CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp", "fill-960x540|format-webp")
+CARD_IMAGE_FILTER = CARD_IMAGE_FILTERS[1]
 LOGO_FILTER = "max-96x96|format-webp"
 BODIES = ["body", *(build_localized_fieldname("body", code) for code in settings.MODELTRANSLATION_LANGUAGES)]
 
@@ -21,7 +23,7 @@ BODIES = ["body", *(build_localized_fieldname("body", code) for code in settings
 def with_cards(articles: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
     """What a card shows beyond the article: its image, its member (with logo) and its themes.
     Listings never show the body, the heaviest column in nine languages."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE_FILTERS)
     logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
     members = MemberPage.objects.prefetch_related(Prefetch("logo", queryset=logos))
     return articles.defer(*BODIES).prefetch_related(

@@ -14,7 +14,9 @@ from portal.models import Theme
 
 from .models import PublicationFile, PublicationPage, Series
 
-COVER_FILTER = "max-320x460|format-webp"
+# The sizes the cover templates' srcset asks for, the API's among them.
+COVER_FILTERS = ("max-88x126|format-webp", "max-176x252|format-webp", "max-320x460|format-webp")
+COVER_FILTER = COVER_FILTERS[-1]
 
 
 def published_publications() -> QuerySet[PublicationPage]:
@@ -25,7 +27,7 @@ def published_publications() -> QuerySet[PublicationPage]:
 
 def with_cards(publications: QuerySet[PublicationPage]) -> QuerySet[PublicationPage]:
     """What a card (and the home page's brochure) shows: the cover and each file with its document."""
-    covers = get_image_model().objects.prefetch_renditions(COVER_FILTER)
+    covers = get_image_model().objects.prefetch_renditions(*COVER_FILTERS)
     files = (
         PublicationFile.objects.select_related("document")
         .prefetch_related(Prefetch("cover", queryset=covers))
