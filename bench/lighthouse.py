@@ -1,8 +1,8 @@
 """Lighthouse's four scores (mobile: slow 4G, a 4x slower CPU) for the key pages of the demo site.
 
-Run with `make lighthouse` after `make setup`; it serves the demo database on a free port with
-DEBUG off and prints a Markdown table. Performance on this development server is a floor: it
-serves uncompressed HTML, which a production proxy would compress.
+Run with `make lighthouse`; it serves the demo database on a free port with Django's development
+server and prints a Markdown table. Performance there is a floor: that server is single-threaded,
+runs with DEBUG on and sends uncompressed HTML, which production's proxy would compress.
 """
 
 import os
@@ -17,7 +17,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")  # DEBUG off, as served
+# The development settings: only they serve the uploaded images, which the scores count.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 import django  # noqa: E402
 
