@@ -1,6 +1,8 @@
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
 from translations.languages import text_language
@@ -35,9 +37,12 @@ def breadcrumbs(context, parent=None, *links):
 
 
 @register.simple_tag
-def fallback_text_attrs(page):
-    """` lang dir` for the page's own text where it shows in another language than the visitor's."""
+def fallback_text_attrs(page, field="title"):
+    """` lang dir` for a page's text where it shows in another language than the visitor's: the
+    page's when the title is untranslated, else English where `field` alone falls back to it."""
     language = text_language(page)
+    if field != "title" and not getattr(page, build_localized_fieldname(field, language), None):
+        language = settings.LANGUAGE_CODE
     if language == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', language, "rtl" if get_language_info(language)["bidi"] else "ltr")

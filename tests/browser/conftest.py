@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.conf import settings
 
 from frontend.audits import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import build_demo_site
@@ -31,3 +32,10 @@ def site_url(live_server, transactional_db):
 def site_with_members_url(live_server, transactional_db):
     build_demo_site(with_members=True)
     return live_server.url
+
+
+# Lighthouse and axe audit what the browser is sent, which doesn't change with the database:
+# they run in the SQLite pass of CI only, where they cost a third of the browser tests' time.
+audits_once = pytest.mark.skipif(
+    "postgresql" in settings.DATABASES["default"]["ENGINE"], reason="audited in the SQLite run"
+)

@@ -13,6 +13,7 @@ from portal.demo_content import DEMO_PASSWORD
 from portal.publications.demo import ensure_demo_library
 from showcases.demo import ensure_demo_showcases
 from showcases.models import ShowcasePage
+from tests.browser.conftest import audits_once
 from tests.conftest import build_demo_site
 
 BLOCKING = {"serious", "critical"}
@@ -44,6 +45,7 @@ def audited_urls(live_server, transactional_db):
     return urls
 
 
+@audits_once
 def test_axe_finds_no_serious_or_critical_violation(page: Page, audited_urls, live_server):
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.locator("input[name=login]").fill("member@demo.test")

@@ -44,7 +44,8 @@ def test_a_site_without_content_shows_the_components_that_need_none(client, logi
     assert 'class="notice notice--success"' in html and 'class="pagination"' in html
 
 
-def test_members_editors_and_contributors_may_not_open_it(client, login_as, full_demo):
+def test_members_editors_and_contributors_may_not_open_it(client, login_as, db):
+    build_demo_site(with_members=True)
     login_as("member@demo.test")  # a member's editor, who may use the admin for the member's pages
     assert client.get(URL).status_code == 403
     assert "pattern-library" not in client.get("/admin/").content.decode()
