@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 NODE_MODULES := frontend/node_modules
 DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
 
-.PHONY: run test setup system-packages messages makemessages lint lock bench lighthouse
+.PHONY: run test setup system-packages messages makemessages lint lock bench lighthouse prod-check
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -16,6 +16,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) --no-print-directory prod-check
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n auto
 
 setup: system-packages $(VENV)/.installed $(NODE_MODULES)/.installed messages
@@ -66,3 +67,9 @@ bench: setup
 # Lighthouse's four scores for the key pages of the demo site, in English and Arabic.
 lighthouse: setup
 	$(BIN)/python bench/lighthouse.py
+
+# Django's deployment checks on the example production environment; warnings fail too.
+prod-check: $(VENV)/.installed
+	set -a && . portal/settings/production.env.example && set +a && \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+		$(MANAGE) check --deploy --fail-level WARNING

@@ -252,7 +252,13 @@ TRANSLATION_PROVIDER_CONNECT_TIMEOUT_SECONDS = float(env("TRANSLATION_PROVIDER_C
 # The REST API at /api/v1/ (portal/api/): public reads, cursor pages, one error shape.
 API_PAGE_SIZE = int(env("API_PAGE_SIZE", "20"))
 API_MAX_PAGE_SIZE = int(env("API_MAX_PAGE_SIZE", "100"))
+# How many proxies of ours add to X-Forwarded-For (the load balancer: 1). Clients can forge the
+# header, so only that many entries from its end are believed, by allauth's and the API's limits.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 REST_FRAMEWORK = {
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "portal.api.authentication.PersonalTokenAuthentication",  # first: anonymous requests get 401, not 403
         "rest_framework.authentication.SessionAuthentication",

@@ -75,6 +75,24 @@ def test_failed_sign_ins_are_rate_limited(client, demo_site):
     assert "_auth_user_id" not in client.session
 
 
+def test_guessing_many_accounts_from_one_address_is_stopped_whatever_it_forwards(client, demo_site):
+    for attempt in range(10):
+        client.post(
+            "/en/accounts/login/",
+            {"login": f"someone{attempt}@demo.test", "password": "guess"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}",
+        )
+
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "city@demo.test", "password": DEMO_PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 @pytest.mark.parametrize("view", ["signup", "password_reset"])
 def test_known_and_unknown_addresses_get_the_same_answer(client, demo_site, view):
     def submit(email):

@@ -138,6 +138,22 @@ def test_the_fourth_anonymous_request_in_a_minute_is_throttled(client, demo_site
     assert int(response["Retry-After"]) > 0
 
 
+def test_a_forged_forwarded_for_header_does_not_reset_the_limit(client, demo_site, anon_rate_3_per_minute):
+    for number in range(3):
+        assert client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}").status_code == 200
+
+    assert client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+
+
+def test_behind_our_proxy_the_limit_follows_the_address_it_saw(client, demo_site, anon_rate_3_per_minute, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    for forged in ("1.1.1.1", "2.2.2.2", "3.3.3.3"):  # the client's own entries come before the proxy's
+        assert client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.9").status_code == 200
+
+    assert client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="4.4.4.4, 203.0.113.9").status_code == 429
+    assert client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR="203.0.113.10").status_code == 200
+
+
 # --- CORS -------------------------------------------------------------------------------------
 
 OTHER = "https://other.example"
