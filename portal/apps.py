@@ -16,3 +16,6 @@ class PortalConfig(AppConfig):
     def ready(self):
         # After every app, since the permissions the roles need are created app by app.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="portal.ensure_role_groups")
+        from . import audit
+
+        audit.connect()

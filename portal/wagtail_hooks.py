@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import audit
 from .models import Theme
 
 
@@ -11,3 +13,9 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    for action, (label, message) in audit.ACTIONS.items():
+        actions.register_action(action, label, message)
