@@ -100,7 +100,7 @@ class Pattern:
         if not self.wrapper:
             return mark_safe(html)  # noqa: S308 (our own templates' output)
         tag, css_class = self.wrapper.split(".")
-        return format_html("<{0} class={1}>{2}</{0}>", tag, css_class, mark_safe(html))  # noqa: S308
+        return format_html('<{0} class="{1}">{2}</{0}>', tag, css_class, mark_safe(html))  # noqa: S308
 
 
 def _breadcrumbs(samples: Samples) -> list[dict]:

@@ -22,7 +22,7 @@ from portal.models import Theme
 from .models import ActivityType, Region, ShowcaseInvolvement, ShowcasePage, ShowcasePartner, ShowcaseStatus
 
 # The widths the card templates' srcset asks for, the API's among them.
-CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp", "fill-960x540|format-webp")
+CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 CARD_IMAGE_FILTER = CARD_IMAGE_FILTERS[1]
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 

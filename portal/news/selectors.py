@@ -14,7 +14,7 @@ from portal.models import Theme
 from .models import NewsPage
 
 # The widths the card templates' srcset asks for, the API's among them.
-CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp", "fill-960x540|format-webp")
+CARD_IMAGE_FILTERS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 CARD_IMAGE_FILTER = CARD_IMAGE_FILTERS[1]
 LOGO_FILTER = "max-96x96|format-webp"
 BODIES = ["body", *(build_localized_fieldname("body", code) for code in settings.MODELTRANSLATION_LANGUAGES)]
