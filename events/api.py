@@ -141,7 +141,7 @@ class EventDetailSerializer(EventSummarySerializer):
     description = serializers.SerializerMethodField()
     partners = serializers.CharField(help_text="Partners who are not members, separated by commas.")
     languages = serializers.SerializerMethodField()
-    registration_url = serializers.URLField(help_text="Empty when there is none.")
+    registration_url = serializers.CharField(help_text="The address to register at; empty when there is none.")
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     occurrences = serializers.SerializerMethodField()
