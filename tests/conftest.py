@@ -11,11 +11,20 @@ from members import demo as members_demo
 from portal import demo
 from portal.demo_content import DEMO_PASSWORD
 from portal.news import demo as news_demo
+from portal.publications import demo as publications_demo
+from showcases import demo as showcases_demo
 
 pytest_plugins = ["tests.member_fixtures", "tests.event_fixtures", "tests.showcase_fixtures", "tests.news_fixtures"]
 
 
-def build_demo_site(*, with_members: bool = False, with_events: bool = False, with_news: bool = False) -> Site:
+def build_demo_site(
+    *,
+    with_members: bool = False,
+    with_events: bool = False,
+    with_news: bool = False,
+    with_showcases: bool = False,
+    with_publications: bool = False,
+) -> Site:
     """What Wagtail's data migrations and `seed_demo` make, for tests that run without migrations.
 
     The 27 demo members and the demo events take seconds to create: only the tests that use
@@ -37,6 +46,10 @@ def build_demo_site(*, with_members: bool = False, with_events: bool = False, wi
             events_demo.ensure_demo_events(diary=diary, stdout=stdout)
         if with_news:
             news_demo.ensure_demo_news(home=home, stdout=stdout)
+        if with_showcases:
+            showcases_demo.ensure_demo_showcases(home=home, stdout=stdout)
+        if with_publications:
+            publications_demo.ensure_demo_publications(home=home, stdout=stdout)
     return Site.objects.get(is_default_site=True)
 
 

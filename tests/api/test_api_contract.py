@@ -16,7 +16,6 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 from django.test import override_settings
-from django.utils import translation
 from drf_spectacular.generators import EndpointEnumerator
 from drf_spectacular.management.commands.spectacular import SchemaGenerationError
 from rest_framework import throttling
@@ -34,9 +33,7 @@ from events.models import EventPage
 from members.models import MemberPage
 from portal.api.models import ApiSettings
 from portal.news.models import NewsPage
-from portal.publications import demo as publications_demo
 from portal.publications.models import PublicationPage
-from showcases import demo as showcases_demo
 from showcases.models import ShowcasePage
 from tests.conftest import build_demo_site
 
@@ -210,13 +207,12 @@ def media(settings, media_root):
 
 @pytest.fixture(scope="module")
 def demo_data(django_db_setup, django_db_blocker, media_root):
-    """The demo site with members, events, news, showcases and publications, made once for all the operations and rolled
-    back after them (each test's own transaction nests inside this one)."""
+    """The demo site with members, events, news, showcases and publications, made once for all
+    the operations and rolled back after them (each test's own transaction nests inside this one)."""
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
-        home = build_demo_site(with_members=True, with_events=True, with_news=True).root_page
-        with translation.override("en"):
-            showcases_demo.ensure_demo_showcases(home=home, stdout=io.StringIO())
-            publications_demo.ensure_demo_publications(home=home, stdout=io.StringIO())
+        build_demo_site(
+            with_members=True, with_events=True, with_news=True, with_showcases=True, with_publications=True
+        )
         yield
         transaction.set_rollback(True)
 
