@@ -9,8 +9,9 @@ DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
 
 .PHONY: run test setup system-packages messages makemessages lint lock bench lighthouse prod-check
 
+# The web server and, beside it, the background worker (mail, scheduled syncs); Ctrl+C stops both.
 run: setup
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	trap 'kill 0' EXIT; $(MANAGE) run_worker & $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/ruff check .

@@ -465,3 +465,14 @@ def sync_proposals(*, source: str | None = None, page_size: int = 200) -> Grants
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def summary(run: GrantsSyncRun) -> str:
+    outcome = "done" if run.succeeded else "FAILED"
+    line = (
+        f"Grants sync from {run.source} {outcome}: {run.pages} pages, {run.created} created, "
+        f"{run.updated} updated, {run.unchanged} unchanged, {run.rejected} rejected"
+    )
+    if run.unknown_sponsor_codes:
+        line += f"; unknown sponsor codes: {', '.join(run.unknown_sponsor_codes)}"
+    return line + "."

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "portal.applications",
     "translations",
     "portal.api",
+    "portal.background",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -196,7 +200,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Alliance Portal"
 MFA_TOTP_TOLERANCE = 1  # one period either side, for phones whose clocks drift
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail is queued for the background worker, which sends it with EMAIL_DELIVERY_BACKEND (portal/background/mail.py).
+EMAIL_BACKEND = "portal.background.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
@@ -204,6 +210,19 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance Portal <portal@alliance.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who hears of a background task that failed for good: comma-separated addresses.
+ADMINS = [(address, address) for address in env_list("ADMINS")]
+
+# Background work (django-tasks with the database backend): `manage.py run_worker` runs what is
+# queued and, on this schedule, the periodic tasks. A failed task is tried again after each of
+# these delays, then logged as an error and mailed to ADMINS.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_SCHEDULE = {
+    "members.tasks.sync_grants": timedelta(hours=1),
+    "events.tasks.import_calendars": timedelta(hours=4),
+    "members.tasks.check_links": timedelta(days=1),
+}
+TASK_RETRY_DELAYS = [60, 5 * 60, 30 * 60]
 
 # The member link checker. Private and loopback addresses are refused unless allowed
 # (development and tests, whose servers listen on 127.0.0.1).

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from members.linkcheck import check_member_links, send_broken_link_digests
+from members.tasks import check_links
 
 
 class Command(BaseCommand):
@@ -11,9 +11,4 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        run = check_member_links()
-        sent = send_broken_link_digests(urls=run.newly_broken)
-        self.stdout.write(
-            f"Checked {run.checked} addresses: {run.ok} ok, {run.failed} failed, "
-            f"{len(run.newly_broken)} newly broken; {sent} digest emails sent."
-        )
+        self.stdout.write(check_links.call())

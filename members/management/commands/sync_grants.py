@@ -1,18 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from members.grants.models import GrantsSyncRun
-from members.grants.sync import sync_proposals
-
-
-def summary(run: GrantsSyncRun) -> str:
-    outcome = "done" if run.succeeded else "FAILED"
-    line = (
-        f"Grants sync from {run.source} {outcome}: {run.pages} pages, {run.created} created, "
-        f"{run.updated} updated, {run.unchanged} unchanged, {run.rejected} rejected"
-    )
-    if run.unknown_sponsor_codes:
-        line += f"; unknown sponsor codes: {', '.join(run.unknown_sponsor_codes)}"
-    return line + "."
+from members.grants.sync import summary, sync_proposals
 
 
 class Command(BaseCommand):
