@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         # After every app, since the permissions the roles need are created app by app.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="portal.ensure_role_groups")
-        from . import audit
+        from . import audit, page_cache
 
         audit.connect()
+        page_cache.connect()

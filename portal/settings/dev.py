@@ -8,3 +8,4 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 LINKCHECK_ALLOW_PRIVATE_ADDRESSES = True
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))  # off, so template edits show at once
