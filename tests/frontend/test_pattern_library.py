@@ -1,9 +1,11 @@
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.utils import translation
 
-from frontend.patterns import PATTERNS
+from frontend.patterns import PATTERNS, design_tokens
 from tests.conftest import build_demo_site
 
 URL = "/en/pattern-library/"
@@ -66,3 +68,11 @@ def test_the_admin_help_menu_links_to_it_for_staff(client, login_as, demo_site):
     login_as("comms@demo.test")
 
     assert URL in client.get("/admin/").content.decode()
+
+
+def test_every_design_token_has_the_class_that_draws_its_sample():
+    # The Content Security Policy refuses style attributes: each sample's class sets its token.
+    stylesheet = Path(finders.find("css/portal.css")).read_text(encoding="utf-8")
+    for kind in ("colour", "step", "space"):
+        for name, _value in design_tokens()[kind]:
+            assert f".tokens__sample{name} {{ --token: var({name}); }}" in stylesheet, name
