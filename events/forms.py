@@ -8,9 +8,9 @@ from django.core.validators import URLValidator
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.images.fields import WagtailImageField
 
 from members.models import MemberPage
+from portal.images import ImageUploadField
 from portal.models import Theme
 
 from .models import MemberCalendar, Repeat, Scope, time_zone_choices
@@ -195,7 +195,7 @@ class EventPostForm(forms.Form):
     def __init__(self, *args, event=None, occurrence_dates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["image"] = WagtailImageField(
+        self.fields["image"] = ImageUploadField(
             label=_("Image"), required=False, help_text=_("PNG, JPEG or WebP, at most 5 MB. Shown wide, 16 by 9.")
         )
         self.fields["members"].queryset = MemberPage.objects.live().order_by("title_en")

@@ -1,6 +1,8 @@
 """The demo site: home and about pages in nine languages, site settings, themes, one account per role."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -189,6 +191,15 @@ def ensure_accounts(*, stdout) -> None:
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+
+
+def ensure_demo_authenticator(*, stdout) -> None:
+    """The communications team's demo account with its published TOTP secret. Only seed_demo
+    calls this: tests sign that account in with its password alone."""
+    user = get_user_model().objects.get(email=demo_content.DEMO_TOTP_ACCOUNT)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, demo_content.DEMO_TOTP_SECRET)
+        stdout.write(f"Set up two-factor sign-in for {user.email}.")
 
 
 def ensure_demo_themes(*, stdout) -> None:

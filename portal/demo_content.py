@@ -291,6 +291,11 @@ DEMO_ACCOUNTS = [
     ("city@demo.test", "Koffi", "Agbossou", "City and partner contributors"),
 ]
 
+# The communications team must sign in with a second factor: seed_demo gives the demo account an
+# authenticator with this published secret (README), to add to any authenticator app.
+DEMO_TOTP_ACCOUNT = "comms@demo.test"
+DEMO_TOTP_SECRET = "ALLIANCEPORTALDEMOSECRETFORCOMMS"  # noqa: S105 - published in the README for the demo
+
 # The coalition's themes, shared by events, showcases and news: (slug, name in each language).
 THEMES = [
     (

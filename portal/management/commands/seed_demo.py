@@ -21,6 +21,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo refuses to run with production settings.")
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             home = demo.ensure_demo_site(stdout=self.stdout)
+            demo.ensure_demo_authenticator(stdout=self.stdout)
             members_demo.ensure_demo_members(home=home, stdout=self.stdout)
             members_demo.assign_demo_editors()
             diary = events_demo.ensure_demo_diary(home=home, stdout=self.stdout)
