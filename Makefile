@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 NODE_MODULES := frontend/node_modules
-DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext
+DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk gettext redis-server
 
 .PHONY: run test setup system-packages messages makemessages lint lock bench lighthouse prod-check
 
@@ -24,7 +24,8 @@ setup: system-packages $(VENV)/.installed $(NODE_MODULES)/.installed messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 
-# Debian's Chromium and fonts for the browser tests and screenshots, gettext for the catalogues.
+# Debian's Chromium and fonts for the browser tests and screenshots, gettext for the catalogues,
+# Redis for the tests of the production cache.
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -61,9 +62,11 @@ lock:
 	var/lock-venv/bin/pip freeze --exclude alliance-portal > requirements.lock
 	rm -rf var/lock-venv
 
-bench: setup
-	$(BIN)/python bench/pages.py
-	$(BIN)/python bench/events.py
+# The portal on gunicorn under wrk, cold and cached, against a hello world and a bare Wagtail page:
+# writes bench/REPORT.md. wrk comes from Debian, installed as system-packages installs the others.
+bench: $(VENV)/.installed messages
+	$(MAKE) --no-print-directory system-packages DEBIAN_PACKAGES=wrk
+	$(BIN)/python bench/served.py
 
 # Lighthouse's four scores for the key pages of the demo site, in English and Arabic.
 lighthouse: setup

@@ -18,7 +18,6 @@ import random
 import shutil
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,40 +34,34 @@ import django  # noqa: E402
 
 django.setup()
 
-_OUR_ENVIRONMENT = {name: os.environ[name] for name in ("DATABASE_URL", "MEDIA_ROOT")}
-
-# Their builders only; importing them builds nothing (they build in main()), but each points
-# DATABASE_URL and MEDIA_ROOT at its own files, read by no one once settings are loaded: put ours back.
-from bench.news import _add_articles  # noqa: E402
-from bench.publications import _add_publications, _documents  # noqa: E402
-
-os.environ.update(_OUR_ENVIRONMENT)
-
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
+from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
-from events import schedule  # noqa: E402
-from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
+from bench.loaders import (  # noqa: E402
+    WORDS,
+    add_articles,
+    add_documents,
+    add_events,
+    add_members,
+    add_publications,
+    add_showcases,
+)
+from bench.support import fetch, measure  # noqa: E402
+from events.models import EventIndexPage, EventOccurrence, EventPage  # noqa: E402
 from members import demo as members_demo  # noqa: E402
-from members.models import LinkCheck, LinkKind, MemberKind, MemberLink, MemberPage  # noqa: E402
+from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
 from portal.models import Theme  # noqa: E402
 from portal.news.models import NewsIndexPage, NewsPage  # noqa: E402
 from portal.publications import demo as publications_demo  # noqa: E402
 from portal.publications.models import PublicationPage  # noqa: E402
 from showcases.models import (  # noqa: E402
-    ActivityType,
-    InvolvementRole,
-    Region,
     ShowcaseIndexPage,
-    ShowcaseInvolvement,
     ShowcasePage,
-    ShowcaseStatus,
 )
 
 logging.getLogger("wagtail").setLevel(logging.WARNING)
@@ -81,142 +74,7 @@ MEMBERS, SHOWCASES, EVENTS, ARTICLES, PUBLICATIONS = (
 )
 WRITING_MEMBERS = 4  # as bench/news.py: half the articles under the news index, half under four members
 SHARED_IMAGES = 40
-COUNTRIES = ["NG", "KE", "BR", "PH", "IN", "FR", "BJ", "ZA"]
-PLACES = [("NG", "Lagos"), ("KE", "Nairobi"), ("BR", "São Paulo"), ("PH", "Manila"), ("IN", "Mumbai"), ("FR", "Lille")]
-ZONES = ["Africa/Lagos", "Africa/Nairobi", "America/Sao_Paulo", "Asia/Manila", "Asia/Kolkata", "Europe/Paris"]
-WORDS = ["water", "housing", "transport", "resilience", "finance", "markets"]
 HOST = "127.0.0.1"
-
-
-def _add_members(index, count: int, *, logos, rng) -> list[int]:
-    """Members with a logo (three in four), one to three links, and what the link checker saw at
-    most of their addresses: mostly fine, some failing, a few broken (hidden from visitors)."""
-    links, checks = [], []
-    for number, page in enumerate(bulk_child_pages(index, MemberPage, count, "member")):
-        summary = f"A member working on {rng.choice(WORDS)} in {rng.choice(COUNTRIES)}."
-        body = f"<p>Member {number} works on {rng.choice(WORDS)}.</p>"
-        MemberPage(
-            page_ptr=page,
-            acronym=f"M{number}",
-            kind=rng.choice(MemberKind.values),
-            logo_id=rng.choice(logos) if number % 4 else None,
-            headquarters_country=rng.choice(COUNTRIES),
-            active_countries=rng.sample(COUNTRIES, rng.randint(0, 3)),
-            summary=summary,
-            summary_en=summary,
-            summary_fr="Un membre." if number % 3 == 0 else "",
-            body=body,
-            body_en=body,
-            website=f"https://member-{number}.test/",
-            year_joined=rng.randint(1999, 2026),
-            contact_name=f"Contact {number}",
-            contact_email=f"contact@member-{number}.test",
-        ).save_base(raw=True)
-        kinds = [LinkKind.WEBSITE, *rng.sample([LinkKind.PUBLICATION, LinkKind.PROJECT, LinkKind.SOCIAL], 2)]
-        for order, kind in enumerate(kinds[: rng.randint(1, 3)]):
-            url = f"https://member-{number}.test/{kind}/"
-            title = str(kind.label)
-            links.append(
-                MemberLink(member_id=page.pk, sort_order=order, title=title, title_en=title, url=url, kind=kind)
-            )
-            if rng.random() < 0.8:
-                failures = rng.choice([0, 0, 0, 0, 0, 0, 1, LinkCheck.BROKEN_AFTER_FAILURES])
-                checked = timezone.now() - timedelta(hours=rng.randint(1, 48))
-                checks.append(
-                    LinkCheck(
-                        url=url,
-                        checked_at=checked,
-                        last_ok_at=checked if not failures else checked - timedelta(weeks=2),
-                        status_code=404 if failures else 200,
-                        final_url=url,
-                        consecutive_failures=failures,
-                    )
-                )
-    MemberLink.objects.bulk_create(links, batch_size=2000)
-    LinkCheck.objects.bulk_create(checks, batch_size=2000)
-    return list(MemberPage.objects.order_by("pk").values_list("pk", flat=True))
-
-
-def _add_showcases(index, count: int, *, members, themes, images, rng) -> None:
-    """As bench/showcases.py builds them: a lead and a partner member each, one to three themes."""
-    involvements, theme_links = [], []
-    for number, page in enumerate(bulk_child_pages(index, ShowcasePage, count, "showcase")):
-        country, city = rng.choice(PLACES)
-        start = date(rng.randint(2005, 2025), rng.randint(1, 12), 1)
-        summary = f"A {rng.choice(WORDS)} showcase in {city}."
-        ShowcasePage(
-            page_ptr=page,
-            summary=summary,
-            summary_en=summary,
-            summary_fr=f"Une vitrine à {city}." if number % 3 == 0 else "",
-            city=city,
-            city_en=city,
-            body=[{"type": "text", "value": f"<p>The {rng.choice(WORDS)} story of {city}.</p>"}],
-            country=country,
-            region=rng.choice(Region.values),
-            status=rng.choice(ShowcaseStatus.values),
-            activity_type=rng.choice(ActivityType.values),
-            start_date=start,
-            end_date=date(start.year + rng.randint(0, 6), 12, 31) if number % 4 else None,
-            budget=rng.randint(1, 500) * 10_000,
-            image_id=rng.choice(images) if number % 5 else None,
-        ).save_base(raw=True)
-        lead, partner = rng.sample(members, 2)
-        involvements += [
-            ShowcaseInvolvement(showcase_id=page.pk, member_id=lead, role=InvolvementRole.LEAD, sort_order=0),
-            ShowcaseInvolvement(showcase_id=page.pk, member_id=partner, role=InvolvementRole.PARTNER, sort_order=1),
-        ]
-        theme_links += [
-            ShowcasePage.themes.through(showcasepage_id=page.pk, theme_id=theme)
-            for theme in rng.sample(themes, rng.randint(1, 3))
-        ]
-    ShowcaseInvolvement.objects.bulk_create(involvements, batch_size=2000)
-    ShowcasePage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
-
-
-def _add_events(diary, count: int, *, members, themes, images, rng) -> None:
-    """As bench/events.py builds them (a year either side of today, one in 25 weekly for ten
-    weeks, with their occurrence rows), plus themes, members and images for the API's cards."""
-    today = timezone.localdate()
-    occurrences, theme_links, member_links = [], [], []
-    for number, page in enumerate(bulk_child_pages(diary, EventPage, count, "event")):
-        country, city = rng.choice(PLACES)
-        repeats = number % 25 == 0
-        event = EventPage(
-            page_ptr=page,
-            summary=f"About event {number}.",
-            summary_en=f"About event {number}.",
-            scope=rng.choice(Scope.values),
-            start_date=today + timedelta(days=rng.randint(-365, 365)),
-            all_day=number % 7 == 0,
-            time_zone=rng.choice(ZONES),
-            country=country,
-            city=city,
-            repeat="weekly" if repeats else "",
-            repeat_count=10 if repeats else None,
-            image_id=rng.choice(images) if number % 3 else None,
-        )
-        if not event.all_day:
-            event.start_time = (timezone.datetime(2000, 1, 1, 9) + timedelta(hours=number % 8)).time()
-            event.end_time = (timezone.datetime(2000, 1, 1, 11) + timedelta(hours=number % 8)).time()
-        spans = schedule.occurrences(event, [])
-        event.starts_at, event.ends_at = spans[0].start, spans[-1].end
-        event.save_base(raw=True)
-        occurrences += [
-            EventOccurrence(event_id=page.pk, starts_at=span.start, ends_at=span.end, recurrence_id=span.recurrence_id)
-            for span in spans
-        ]
-        theme_links += [
-            EventPage.themes.through(eventpage_id=page.pk, theme_id=theme)
-            for theme in rng.sample(themes, rng.randint(0, 2))
-        ]
-        member_links += [
-            EventPage.members.through(eventpage_id=page.pk, memberpage_id=member)
-            for member in rng.sample(members, rng.randint(0, 2))
-        ]
-    EventOccurrence.objects.bulk_create(occurrences, batch_size=2000)
-    EventPage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
-    EventPage.members.through.objects.bulk_create(member_links, batch_size=2000)
 
 
 def build() -> None:
@@ -241,19 +99,19 @@ def build() -> None:
         get_image_model().objects.create(title=f"Photo {number}", file=get_test_image_file()).pk
         for number in range(SHARED_IMAGES)
     ]
-    documents = _documents(12)
+    documents = add_documents(12)
     rng = random.Random(2026)  # noqa: S311 (the same data set on every run, not a secret)
     with transaction.atomic():
-        members = _add_members(directory, MEMBERS, logos=images, rng=rng)
+        members = add_members(directory, MEMBERS, logos=images, rng=rng)
         shared = dict(members=members, themes=themes, images=images, rng=rng)
-        _add_showcases(projects, SHOWCASES, **shared)
-        _add_events(diary, EVENTS, **shared)
-        _add_articles(news, ARTICLES // 2, "news", member_id=None, **shared)
+        add_showcases(projects, SHOWCASES, **shared)
+        add_events(diary, EVENTS, **shared)
+        add_articles(news, ARTICLES // 2, "news", member_id=None, **shared)
         writers = MemberPage.objects.filter(pk__in=members[:WRITING_MEMBERS]).order_by("pk")
         for member in writers:
             per_member = (ARTICLES - ARTICLES // 2) // WRITING_MEMBERS
-            _add_articles(member, per_member, f"{member.slug}-news", member_id=member.pk, **shared)
-        _add_publications(
+            add_articles(member, per_member, f"{member.slug}-news", member_id=member.pk, **shared)
+        add_publications(
             library, PUBLICATIONS, members=members, themes=themes, covers=images, documents=documents, rng=rng
         )
 

@@ -31,9 +31,9 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
-from events import schedule  # noqa: E402
-from events.models import EventIndexPage, EventOccurrence, EventPage, Scope  # noqa: E402
+from bench.loaders import add_events  # noqa: E402
+from bench.support import fetch, measure  # noqa: E402
+from events.models import EventIndexPage, EventOccurrence, EventPage  # noqa: E402
 from portal import demo  # noqa: E402
 
 logging.getLogger("wagtail").setLevel(logging.WARNING)
@@ -41,8 +41,6 @@ logging.getLogger("wagtail").setLevel(logging.WARNING)
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 FEED_ROUNDS = max(ROUNDS // 4, 3)
-ZONES = ["Africa/Lagos", "Africa/Nairobi", "America/Sao_Paulo", "Asia/Manila", "Asia/Kolkata", "Europe/Paris"]
-PLACES = [("NG", "Lagos"), ("KE", "Nairobi"), ("BR", "São Paulo"), ("PH", "Manila"), ("IN", "Mumbai"), ("FR", "Lille")]
 
 
 def build() -> None:
@@ -54,39 +52,8 @@ def build() -> None:
         diary = home.add_child(instance=EventIndexPage(title="Events", slug="events"))
         diary.save_revision().publish()
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
-    today = timezone.localdate()
     with transaction.atomic():
-        pages = bulk_child_pages(diary, EventPage, EVENTS, "event")
-        occurrences = []
-        for number, page in enumerate(pages):
-            country, city = rng.choice(PLACES)
-            repeats = number % 25 == 0
-            event = EventPage(
-                page_ptr=page,
-                summary=f"About event {number}.",
-                summary_en=f"About event {number}.",
-                scope=rng.choice(Scope.values),
-                start_date=today + timedelta(days=rng.randint(-365, 365)),
-                all_day=number % 7 == 0,
-                time_zone=rng.choice(ZONES),
-                country=country,
-                city=city,
-                repeat="weekly" if repeats else "",
-                repeat_count=10 if repeats else None,
-            )
-            if not event.all_day:
-                event.start_time = (timezone.datetime(2000, 1, 1, 9) + timedelta(hours=number % 8)).time()
-                event.end_time = (timezone.datetime(2000, 1, 1, 11) + timedelta(hours=number % 8)).time()
-            spans = schedule.occurrences(event, [])
-            event.starts_at, event.ends_at = spans[0].start, spans[-1].end
-            event.save_base(raw=True)
-            occurrences += [
-                EventOccurrence(
-                    event_id=page.pk, starts_at=span.start, ends_at=span.end, recurrence_id=span.recurrence_id
-                )
-                for span in spans
-            ]
-        EventOccurrence.objects.bulk_create(occurrences, batch_size=2000)
+        add_events(diary, EVENTS, members=[], themes=[], images=[], rng=rng)
 
 
 def main() -> None:

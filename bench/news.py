@@ -14,7 +14,6 @@ import os
 import random
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 DATABASE_FILE = Path("/tmp/bench-news.sqlite3")  # noqa: S108 (a throwaway benchmark database)
@@ -34,7 +33,8 @@ from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
+from bench.loaders import WORDS, add_articles  # noqa: E402
+from bench.support import fetch, measure  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -46,36 +46,6 @@ logging.getLogger("wagtail").setLevel(logging.WARNING)
 ARTICLES = int(os.environ.get("BENCH_NEWS", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 WRITING_MEMBERS = 4
-COUNTRIES = ["NG", "KE", "BR", "PH", "IN", "FR", "BJ", "ZA"]
-WORDS = ["water", "housing", "transport", "resilience", "finance", "markets"]
-
-
-def _add_articles(parent, count: int, name: str, *, member_id, members, themes, images, rng) -> None:
-    theme_links, mentions = [], []
-    for number, page in enumerate(bulk_child_pages(parent, NewsPage, count, name)):
-        summary = f"News about {rng.choice(WORDS)} in {rng.choice(COUNTRIES)}."
-        NewsPage(
-            page_ptr=page,
-            date=date(2026, 6, 1) - timedelta(days=rng.randint(0, 2000)),
-            summary=summary,
-            summary_en=summary,
-            summary_fr="Une actualité." if number % 3 == 0 else "",
-            body=[{"type": "text", "value": "<p>What happened.</p>"}],
-            countries=rng.sample(COUNTRIES, rng.randint(0, 2)),
-            image_id=rng.choice(images) if number % 3 else None,
-            member_id=member_id,
-            featured=number % 97 == 0,
-        ).save_base(raw=True)
-        theme_links += [
-            NewsPage.themes.through(newspage_id=page.pk, theme_id=theme)
-            for theme in rng.sample(themes, rng.randint(1, 2))
-        ]
-        mentions += [
-            NewsPage.related_members.through(newspage_id=page.pk, memberpage_id=member)
-            for member in rng.sample(members, rng.randint(0, 2))
-        ]
-    NewsPage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
-    NewsPage.related_members.through.objects.bulk_create(mentions, batch_size=2000)
 
 
 def build() -> MemberPage:
@@ -96,10 +66,10 @@ def build() -> MemberPage:
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
     shared = dict(members=member_ids, themes=themes, images=images, rng=rng)
     with transaction.atomic():
-        _add_articles(index, ARTICLES // 2, "news", member_id=None, **shared)
+        add_articles(index, ARTICLES // 2, "news", member_id=None, **shared)
         per_member = (ARTICLES - ARTICLES // 2) // WRITING_MEMBERS
         for member in members[:WRITING_MEMBERS]:
-            _add_articles(member, per_member, f"{member.slug}-news", member_id=member.pk, **shared)
+            add_articles(member, per_member, f"{member.slug}-news", member_id=member.pk, **shared)
     return members[0]
 
 

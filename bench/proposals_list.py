@@ -12,8 +12,6 @@ import os
 import random
 import sys
 import time
-from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 DATABASE_FILE = Path("/tmp/bench-proposals.sqlite3")  # noqa: S108 (a throwaway benchmark database)
@@ -31,18 +29,12 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from django.utils import timezone, translation  # noqa: E402
+from django.utils import translation  # noqa: E402
 
+from bench.loaders import add_proposals  # noqa: E402
 from bench.support import fetch, measure  # noqa: E402
 from members.grants.demo import ensure_service_standards  # noqa: E402
-from members.grants.models import (  # noqa: E402
-    Programme,
-    Proposal,
-    ProposalSponsor,
-    ProposalStatus,
-    ProposalStatusChange,
-    SponsorRole,
-)
+from members.grants.models import Proposal, ProposalStatusChange  # noqa: E402
 from members.grants.views import standards_page_context  # noqa: E402
 from members.models import MemberKind, MemberPage, MembersIndexPage  # noqa: E402
 from portal import demo  # noqa: E402
@@ -52,17 +44,6 @@ logging.getLogger("wagtail").setLevel(logging.WARNING)  # no "Page created" line
 PROPOSALS = 500
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 EDITOR = "member@demo.test"
-PATH = [  # the order a proposal moves through the steps the standards measure
-    ProposalStatus.RECEIVED,
-    ProposalStatus.ELIGIBILITY_SCREENING,
-    ProposalStatus.TECHNICAL_REVIEW,
-    ProposalStatus.RETURNED_FOR_REVISION,
-    ProposalStatus.TECHNICAL_REVIEW,
-    ProposalStatus.SECRETARIAT_DECISION,
-    ProposalStatus.APPROVED,
-    ProposalStatus.GRANT_AGREEMENT_SIGNED,
-    ProposalStatus.IN_IMPLEMENTATION,
-]
 
 
 def build() -> MemberPage:
@@ -83,39 +64,7 @@ def build() -> MemberPage:
     ensure_service_standards()
 
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
-    now = timezone.now()
-    proposals, changes, sponsors = [], [], []
-    for number in range(PROPOSALS):
-        steps = PATH[: rng.randint(1, len(PATH))]
-        # Backwards from a recent last change, so every history lies in the past.
-        at = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
-        history = []
-        for status in reversed(steps):
-            history.insert(0, (status, at))
-            at -= timedelta(days=rng.randint(1, 45), hours=rng.randint(0, 23))
-        proposal = Proposal(
-            external_id=f"P-{2008 + number // 100}-{number:04d}",
-            title=f"Citywide slum upgrading strategy, phase {number}",
-            language="en",
-            programme=rng.choice(Programme.values),
-            country=rng.choice(["BJ", "NG", "KE", "GH"]),
-            city=rng.choice(["Cotonou", "Lagos", "Nairobi", "Accra"]),
-            amount_requested=Decimal(rng.randint(50, 900) * 1000),
-            currency_requested="USD",
-            status=history[-1][0],
-            remote_updated_at=history[-1][1],
-        )
-        proposals.append((proposal, history))
-    Proposal.objects.bulk_create([proposal for proposal, _history in proposals], batch_size=500)
-    for number, (proposal, history) in enumerate(proposals):
-        changes += [ProposalStatusChange(proposal=proposal, status=status, at=at) for status, at in history]
-        sponsors.append(ProposalSponsor(proposal=proposal, org_code="LAG", role=SponsorRole.LEAD, member=member))
-        if number % 3 == 0:
-            sponsors.append(
-                ProposalSponsor(proposal=proposal, org_code="COT", role=SponsorRole.CO_SPONSOR, member=partner)
-            )
-    ProposalStatusChange.objects.bulk_create(changes, batch_size=1000)
-    ProposalSponsor.objects.bulk_create(sponsors, batch_size=1000)
+    add_proposals(PROPOSALS, leads=[member], partners=[partner], rng=rng)
     return member
 
 

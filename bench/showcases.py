@@ -13,7 +13,6 @@ import os
 import random
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 DATABASE_FILE = Path("/tmp/bench-showcases.sqlite3")  # noqa: S108 (a throwaway benchmark database)
@@ -33,19 +32,14 @@ from django.utils import translation  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 from wagtail.images.tests.utils import get_test_image_file  # noqa: E402
 
-from bench.support import bulk_child_pages, fetch, measure  # noqa: E402
+from bench.loaders import WORDS, add_showcases  # noqa: E402
+from bench.support import fetch, measure  # noqa: E402
 from members import demo as members_demo  # noqa: E402
 from members.models import MemberPage  # noqa: E402
 from portal import demo  # noqa: E402
 from portal.models import Theme  # noqa: E402
 from showcases.models import (  # noqa: E402
-    ActivityType,
-    InvolvementRole,
-    Region,
     ShowcaseIndexPage,
-    ShowcaseInvolvement,
-    ShowcasePage,
-    ShowcaseStatus,
 )
 
 logging.getLogger("wagtail").setLevel(logging.WARNING)
@@ -53,8 +47,6 @@ logging.getLogger("wagtail").setLevel(logging.WARNING)
 SHOWCASES = int(os.environ.get("BENCH_SHOWCASES", "5000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 CSV_ROUNDS = max(ROUNDS // 4, 3)
-PLACES = [("NG", "Lagos"), ("KE", "Nairobi"), ("BR", "São Paulo"), ("PH", "Manila"), ("IN", "Mumbai"), ("FR", "Lille")]
-WORDS = ["water", "housing", "transport", "resilience", "finance", "markets", "waste", "energy"]
 
 
 def build() -> None:
@@ -67,48 +59,13 @@ def build() -> None:
         index = home.add_child(instance=ShowcaseIndexPage(title="Showcases", slug="showcases"))
         index.save_revision().publish()
     members = list(MemberPage.objects.values_list("pk", flat=True))
-    themes = [Theme.objects.get_or_create(slug=word, defaults={"name": word.capitalize()})[0].pk for word in WORDS[:6]]
+    themes = [Theme.objects.get_or_create(slug=word, defaults={"name": word.capitalize()})[0].pk for word in WORDS]
     images = [
         get_image_model().objects.create(title=f"Photo {number}", file=get_test_image_file()).pk for number in range(40)
     ]
     rng = random.Random(2008)  # noqa: S311 (the same data set on every run, not a secret)
     with transaction.atomic():
-        pages = bulk_child_pages(index, ShowcasePage, SHOWCASES, "showcase")
-        involvements, theme_links = [], []
-        for number, page in enumerate(pages):
-            country, city = rng.choice(PLACES)
-            word = rng.choice(WORDS)
-            start = date(rng.randint(2005, 2025), rng.randint(1, 12), 1)
-            summary = f"A {word} showcase in {city}."
-            showcase = ShowcasePage(
-                page_ptr=page,
-                summary=summary,
-                summary_en=summary,
-                summary_fr=f"Une vitrine à {city}." if number % 3 == 0 else "",
-                city=city,
-                city_en=city,
-                body=[{"type": "text", "value": f"<p>The {rng.choice(WORDS)} story of {city}.</p>"}],
-                country=country,
-                region=rng.choice(Region.values),
-                status=rng.choice(ShowcaseStatus.values),
-                activity_type=rng.choice(ActivityType.values),
-                start_date=start,
-                end_date=date(start.year + rng.randint(0, 6), 12, 31) if number % 4 else None,
-                budget=rng.randint(1, 500) * 10_000,
-                image_id=rng.choice(images) if number % 5 else None,
-            )
-            showcase.save_base(raw=True)
-            lead, partner = rng.sample(members, 2)
-            involvements += [
-                ShowcaseInvolvement(showcase_id=page.pk, member_id=lead, role=InvolvementRole.LEAD, sort_order=0),
-                ShowcaseInvolvement(showcase_id=page.pk, member_id=partner, role=InvolvementRole.PARTNER, sort_order=1),
-            ]
-            theme_links += [
-                ShowcasePage.themes.through(showcasepage_id=page.pk, theme_id=theme)
-                for theme in rng.sample(themes, rng.randint(1, 3))
-            ]
-        ShowcaseInvolvement.objects.bulk_create(involvements, batch_size=2000)
-        ShowcasePage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
+        add_showcases(index, SHOWCASES, members=members, themes=themes, images=images, rng=rng)
 
 
 def main() -> None:
