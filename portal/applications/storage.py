@@ -3,10 +3,13 @@
 Not Wagtail documents: those are served under /documents/ and listed in every editor's document
 chooser, and an applicant's budget or identity papers are for the communications team only. The
 files are read back only through the admin view `applications:attachment`, which asks Wagtail's
-own form-submission permission (page "change" on the form page)."""
+own form-submission permission (page "change" on the form page).
+
+Which storage is STORAGES["applications"]: this folder by default; a private bucket when media
+is on S3 (portal/settings/production.py), so that no app server keeps files of its own."""
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 
@@ -31,4 +34,5 @@ class PrivateStorage(FileSystemStorage):
         super()._clear_cached_properties(setting, **kwargs)
 
 
-private_storage = PrivateStorage()
+def private_storage():
+    return storages["applications"]

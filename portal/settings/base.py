@@ -3,8 +3,10 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -80,7 +83,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.AreaCSPMiddleware",  # CONTENT_SECURITY_POLICY, loosened per area
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.PageCacheMiddleware",  # before sessions: a cached page needs nothing below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.api.middleware.LocaleMiddleware",  # Django's, with JSON 404s under /api/
     "corsheaders.middleware.CorsMiddleware",
@@ -90,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.RequireStaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -165,8 +171,64 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "applications": {"BACKEND": "portal.applications.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Content Security Policy (portal/csp.py), sent by every environment: nothing inline, nothing from
+# another host but the video players of showcase stories (and uploads, if MEDIA_URL names a host).
+_media = urlsplit(MEDIA_URL)
+_VIDEO_PLAYERS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([f"{_media.scheme}://{_media.netloc}"] if _media.netloc else [])],
+        "frame-src": _VIDEO_PLAYERS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The directives that a path prefix's third-party pages need instead (tests/security/test_content_security_policy.py
+# finds them in Chromium). Wagtail's admin runs inline scripts (widgets' set-up, wagtail-modeltranslation's
+# settings) and Draftail writes <style> elements; the page editor's preview panel frames the admin itself.
+CONTENT_SECURITY_POLICY_AREAS = {
+    "/admin/": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-src": [SELF, *_VIDEO_PLAYERS],
+        "frame-ancestors": [SELF],
+    },
+    # Redoc's styled-components write <style> elements, and its search runs in a worker made from a blob.
+    "/api/docs/redoc/": {"style-src": [SELF, UNSAFE_INLINE], "worker-src": ["blob:"]},
+}
+
+# Public pages cached whole for visitors who are not signed in (portal/page_cache.py), in the
+# "pages" cache if CACHES has one, else "default"; 0 turns it off. Publishing drops them at once;
+# the timeout bounds what changes with the date alone, such as upcoming events becoming past.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# A CDN or proxy in front, purged when pages are published, unpublished, moved or deleted:
+# an HTTP PURGE endpoint (Varnish, nginx), Cloudflare, or CloudFront; none unless set.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Alliance Portal"
@@ -181,10 +243,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zi
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"  # a damaged file gets a message, not an error
 WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES]
 
 # Accounts (django-allauth): email only, verified, rate limited, no user enumeration.
 LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL  # allauth's, with its second factor; portal/urls.py closes Wagtail's own
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -199,6 +263,10 @@ ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Alliance Portal"
 MFA_TOTP_TOLERANCE = 1  # one period either side, for phones whose clocks drift
+# The communications team and superusers must set up two-factor sign-in before they reach the
+# admin or the members' area (members/middleware.py). Always on in production; the test settings
+# turn it off, and the tests of the requirement turn it back on.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
 
 # Mail is queued for the background worker, which sends it with EMAIL_DELIVERY_BACKEND (portal/background/mail.py).
 EMAIL_BACKEND = "portal.background.mail.QueuedEmailBackend"

@@ -14,5 +14,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Off, so a test's second request still renders and counts its queries: tests/portal/test_page_cache.py
+# turns the cache on.
+PAGE_CACHE_SECONDS = 0
 LINKCHECK_ALLOW_PRIVATE_ADDRESSES = True
 LINKCHECK_TIMEOUT_SECONDS = 1.0
+# Tests sign the communications team in with a password (login_as) in many places, and a TOTP
+# code is accepted once: tests/accounts/test_required_mfa.py turns the requirement on.
+MFA_REQUIRED_FOR_STAFF = False
