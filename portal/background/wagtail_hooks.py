@@ -3,8 +3,16 @@ from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import ScheduledTask
+
+
+class ResultsPolicy(ModelPermissionPolicy):
+    """Results are the worker's to write: administrators read them and may delete old ones."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "delete"} and super().user_has_permission(user, action)
 
 
 class TaskResultViewSet(ModelViewSet):
@@ -15,12 +23,17 @@ class TaskResultViewSet(ModelViewSet):
     url_prefix = "background/tasks"
     icon = "list-ul"
     menu_label = _("Tasks")
-    list_display = ["task_path", "status", "enqueued_at", "run_after", "finished_at", "exception_class_path"]
+    # Not run_after: the backend stores "whenever" as the year 9999.
+    list_display = ["task_path", "status", "enqueued_at", "finished_at", "exception_class_path"]
     list_filter = ["status", "task_path"]
     search_fields = ["task_path", "exception_class_path"]
     ordering = ["-enqueued_at"]
     inspect_view_enabled = True
     form_fields = []
+
+    @property
+    def permission_policy(self):
+        return ResultsPolicy(self.model)
 
 
 class ScheduledTaskViewSet(ModelViewSet):

@@ -28,6 +28,8 @@ def test_an_administrator_finds_a_failed_task_and_its_traceback(client, failed_t
     assert "tests.background.test_retries.flaky" in listing.content.decode()
     assert inspect.status_code == 200
     assert "RuntimeError: not yet (call 1)" in inspect.content.decode()
+    assert reverse("background_tasks:add") not in listing.content.decode()  # results are the worker's to write
+    assert client.get(reverse("background_tasks:add")).status_code == 302
 
 
 def test_the_communications_team_cannot_see_the_tasks(client, failed_task):
