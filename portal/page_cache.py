@@ -151,8 +151,8 @@ def _bump() -> None:
         _start_generation(store)
 
 
-@cache
 def _shown_on_pages(model) -> bool:
+    # Not cached: at ready() Wagtail has not registered the snippets yet (wagtail.snippets comes later).
     shown = (AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting, Site, ServiceStandard)
     return issubclass(model, shown) or model in get_snippet_models()
 

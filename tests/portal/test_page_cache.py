@@ -14,7 +14,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from members.models import MemberPage
 from portal import demo
 from portal.applications import demo as applications_demo
-from portal.models import SiteSettings
+from portal.models import SiteSettings, Theme
 from tests.showcases.test_permissions import _form_data
 
 PURGED: list[str] = []
@@ -227,3 +227,14 @@ def test_publishing_purges_the_page_and_the_pages_above_it_from_the_cdn_in_every
     with translation.override("fr"):
         french_about = about_page.full_url
     assert {"http://localhost/en/", "http://localhost/ar/", about_page.full_url, french_about} <= set(PURGED)
+
+
+def test_saving_a_theme_drops_the_cached_pages(client, demo_site):
+    """Themes are a snippet shown on cards and filters: saving one renders pages afresh."""
+    _get(client, "/en/")
+    assert _get(client, "/en/")["X-Cache"] == "hit"
+    theme = Theme.objects.order_by("pk").first()
+    theme.name_en = "Land and housing rights"
+    theme.save()
+
+    assert _get(client, "/en/")["X-Cache"] == "miss"
