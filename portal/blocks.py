@@ -73,12 +73,12 @@ def _picked(page_type: str, label) -> blocks.ListBlock:
     )
 
 
-def _number(default: int) -> blocks.IntegerBlock:
+def _number(default: int, max_value: int = 12) -> blocks.IntegerBlock:
     return blocks.IntegerBlock(
         label=_("How many"),
         default=default,
         min_value=1,
-        max_value=12,
+        max_value=max_value,
         help_text=_("How many items fill the section when none are picked by hand."),
     )
 
@@ -171,12 +171,10 @@ class FeaturedShowcasesBlock(HomeListingBlock):
 
 
 class MemberLogosBlock(HomeListingBlock):
-    pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="members.MemberPage"),
-        label=_("Members"),
-        default=[],
-        help_text=_("Leave empty to show every member with a logo; members picked here are shown in this order."),
-    )
+    """Filled automatically, it shows a different few of the members with a logo each day."""
+
+    pages = _picked("members.MemberPage", _("Members"))
+    number = _number(24, max_value=100)
 
     class Meta:
         label = _("Members' logos")
@@ -184,7 +182,7 @@ class MemberLogosBlock(HomeListingBlock):
         template = "blocks/member_logos.html"
 
     def listing(self, value, context: dict):
-        return _home().member_logos(picked=value["pages"])
+        return _home().member_logos(picked=value["pages"], limit=value["number"])
 
 
 class BrochureBlock(blocks.StructBlock):

@@ -88,7 +88,7 @@ def _home_sections(code: str) -> dict[str, dict]:
         "featured_showcases": listing("showcases", "showcases_intro", number=3),
         "members_news": listing("members_news", number=3),
         "brochure": {"heading": text["brochure"], "text": text["brochure_text"], "publication": None},
-        "member_logos": listing("members", "members_intro"),
+        "member_logos": listing("members", "members_intro", number=24),
     }
 
 

@@ -4,7 +4,7 @@ communications team gave them, or, when none are, the newest."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -115,13 +115,25 @@ def featured_showcases(*, picked: Iterable[Page | None], limit: int) -> Listing:
     return Listing([ShowcaseCard(showcase) for showcase in showcases], _live(ShowcaseIndexPage))
 
 
-def member_logos(*, picked: Iterable[Page | None]) -> Listing:
-    """The members picked, or every member with a logo, by name; their logos' renditions prefetched."""
+def member_logos(*, picked: Iterable[Page | None], limit: int, today: date | None = None) -> Listing:
+    """The members picked, or `limit` of the members with a logo, by name: a window over them
+    that moves on each day, so that every member has its turn. Their logos' renditions prefetched."""
     picked_pks = _pks(picked)
     members = member_directory().filter(logo__isnull=False)
     if picked_pks:
         members = _in_picked_order(members.filter(pk__in=picked_pks), picked_pks)
+    else:
+        members = members.filter(pk__in=_todays_turn(members, limit, today or timezone.localdate()))
     return Listing(list(members), _live(MembersIndexPage))
+
+
+def _todays_turn(members: QuerySet, limit: int, today: date) -> list[int]:
+    """`limit` consecutive pks of `members`, starting where yesterday's window ended."""
+    pks = list(members.prefetch_related(None).order_by("pk").values_list("pk", flat=True))
+    if len(pks) <= limit:
+        return pks
+    start = today.toordinal() * limit % len(pks)
+    return (pks[start:] + pks[:start])[:limit]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
@@ -46,6 +46,12 @@ def fallback_text_attrs(page, field="title"):
     if language == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', language, "rtl" if get_language_info(language)["bidi"] else "ltr")
+
+
+@register.simple_tag
+def list_separator():
+    """The comma between the items of a list, in the visitor's script (Arabic "، ", Japanese "、")."""
+    return pgettext("between the items of a list", ", ")
 
 
 @register.filter

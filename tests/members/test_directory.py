@@ -88,3 +88,11 @@ def test_member_page_in_each_language(client, make_member, code):
 
     assert ("مدينة كوتونو" in html) == (code == "ar")
     assert ("Benin" in html) == (code == "en")
+
+
+def test_a_member_page_lists_its_countries_with_each_languages_comma(client, member_b):
+    english = client.get(member_b.get_url()).content.decode()
+    arabic = client.get(member_b.get_url().replace("/en/", "/ar/", 1)).content.decode()
+
+    assert "<dd>Benin, Kenya</dd>" in english
+    assert re.search(r"<dd>[^<,]+، [^<,]+</dd>", arabic), "Arabic lists take the Arabic comma"

@@ -13,6 +13,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from events.models import Status
 from portal import demo
 from portal.demo_content import HOME_SECTIONS
+from portal.home import member_logos
 from portal.models import HomePage, Theme
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.publications import demo as publications_demo
@@ -240,6 +241,45 @@ def test_the_logo_strip_links_each_member_with_a_logo_by_its_name(client, home, 
     assert [link.img["alt"] for link in links] == ["Cotonou", "Lagos State"]
     assert links[1]["href"] == lagos.url
     assert all(link.img["src"].endswith(".webp") for link in links)
+
+
+def _logo_names(response) -> list[str]:
+    return [link.img["alt"] for link in _section(response, "Our members").select(".logo-strip a")]
+
+
+def test_the_logo_strip_shows_as_many_members_as_asked_and_links_to_them_all(client, home, make_member):
+    for number in range(5):
+        make_member(f"City {number}", logo=_image(f"Logo {number}"))
+    assert len(_logo_names(client.get("/en/"))) == 5
+
+    _set_section(home, "member_logos", number=2)
+    section = _section(client.get("/en/"), "Our members")
+
+    assert len(section.select(".logo-strip a")) == 2
+    assert section.select_one(".home-section__more")["href"] == "/en/members/"
+
+
+def test_the_logo_strip_gives_every_member_with_a_logo_its_turn_day_after_day(make_member):
+    members = [make_member(f"City {number}", logo=_image(f"Logo {number}")) for number in range(5)]
+    make_member("No logo city")
+    first_day = timezone.localdate()
+
+    def shown(day: int) -> list[str]:
+        listing = member_logos(picked=[], limit=2, today=first_day + timedelta(days=day))
+        return [member.title for member in listing.items]
+
+    assert shown(0) == shown(0)
+    assert shown(0) != shown(1)
+    assert all(len(shown(day)) == 2 for day in range(5))
+    assert {title for day in range(3) for title in shown(day)} == {member.title for member in members}
+
+
+def test_the_logo_strip_shows_every_member_picked_in_their_order(client, home, make_member):
+    members = [make_member(f"City {number}", logo=_image(f"Logo {number}")) for number in range(4)]
+
+    _set_section(home, "member_logos", number=1, pages=[members[2].pk, members[0].pk, members[3].pk])
+
+    assert _logo_names(client.get("/en/")) == ["City 2", "City 0", "City 3"]
 
 
 def test_the_arabic_home_shows_arabic_headings_and_the_arabic_brochure(
